@@ -1,0 +1,50 @@
+"""패키지 공통 예외 (exception).
+
+공식 파일을 읽다가 형식이 맞지 않으면 언제나 :class:`SejongDataError` 하나만 던집니다.
+메시지에는 파일 이름, 기대한 것(expected), 실제로 찾은 것(found)이 들어갑니다.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SejongDataError(ValueError):
+    """공식 형식 파일을 읽을 수 없을 때 던지는 예외 (file format error)."""
+
+    def __init__(self, path, problem: str, expected=None, found=None, hint: str | None = None):
+        self.path = Path(path) if path is not None else None
+        self.problem = problem
+        self.expected = expected
+        self.found = found
+        self.hint = hint
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        name = self.path.name if self.path is not None else "(파일 없음)"
+        lines = [f"파일 '{name}': {self.problem}"]
+        if self.expected is not None:
+            lines.append(f"  기대한 것(expected): {_show(self.expected)}")
+        if self.found is not None:
+            lines.append(f"  찾은 것(found): {_show(self.found)}")
+        if self.hint:
+            lines.append(f"  도움말(hint): {self.hint}")
+        if self.path is not None:
+            lines.append(f"  경로(path): {self.path}")
+        return "\n".join(lines)
+
+
+class SejongDataWarning(UserWarning):
+    """읽기는 했지만 알아 두어야 할 일이 있을 때 내는 경고 (warning).
+
+    예: 문서에 없는 설명 줄을 건너뛰었을 때, 잘못된 도형(geometry)을 고쳤을 때, 시트를 건너뛰었을 때.
+    ``warnings.simplefilter("error", SejongDataWarning)`` 로 오류처럼 다룰 수 있습니다.
+    """
+
+
+def _show(value) -> str:
+    if isinstance(value, (list, tuple, set)):
+        items = [str(v) for v in value]
+        if len(items) > 12:
+            items = items[:12] + [f"... (모두 {len(value)}개)"]
+        return ", ".join(items) if items else "(없음)"
+    return str(value)

@@ -1,0 +1,147 @@
+"""인터넷 없이 그려지는 folium 지도.
+
+folium 은 기본으로 Leaflet·jQuery 를 CDN 에서 불러옵니다. 이 모듈의 지도는 책이 함께
+배포하는 파일(``book/_static/vendor``)을 먼저 쓰고, 없을 때만 다음 순서로 찾습니다.
+
+1. 책 페이지: ``../_static/vendor/...`` (노트북 장 페이지 기준 상대 경로)
+2. JupyterLab (``make lab``, 저장소 폴더에서 실행): ``/files/book/_static/vendor/...``
+3. 인터넷이 되는 곳(Colab 등): 공개 CDN
+
+지도 안의 요소 id 는 실행할 때마다 무작위로 바뀌지 않도록 차례 번호로 다시 매깁니다.
+그래서 노트북을 다시 실행해도 저장된 출력이 같습니다.
+"""
+from __future__ import annotations
+
+import json
+
+import branca
+import folium
+
+SEJONG_CENTER = (36.53, 127.27)
+BOOK_STATIC = "../_static"
+LAB_STATIC = "/files/book/_static"
+LEAFLET = "vendor/leaflet-1.9.3"
+JQUERY = "vendor/jquery-3.7.1"
+CDN = {
+    "leaflet_js": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
+    "leaflet_css": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+    "jquery_js": "https://code.jquery.com/jquery-3.7.1.min.js",
+}
+SCHEMATIC_NOTE = "경계는 모식도(schematic)이며 실제 행정경계가 아닙니다 · 모의 데이터"
+
+
+def _fallback_script(base: str) -> str:
+    """Leaflet 이 아직 없으면(window.L) 다른 위치에서 불러오는 스크립트를 만듭니다."""
+    tags = [f'<link rel="stylesheet" href="{base}/{LEAFLET}/leaflet.css">',
+            f'<script src="{base}/{LEAFLET}/leaflet.js"></script>',
+            f'<script src="{base}/{JQUERY}/jquery.min.js"></script>']
+    writes = "".join(f"document.write({json.dumps(t)}.replace('/script', '\\/script'));"
+                     for t in tags)
+    return f"<script>if (typeof window.L === 'undefined') {{{writes}}}</script>"
+
+
+def _cdn_script() -> str:
+    tags = [f'<link rel="stylesheet" href="{CDN["leaflet_css"]}">',
+            f'<script src="{CDN["leaflet_js"]}"></script>',
+            f'<script src="{CDN["jquery_js"]}"></script>']
+    writes = "".join(f"document.write({json.dumps(t)});" for t in tags)
+    return f"<script>if (typeof window.L === 'undefined') {{{writes}}}</script>"
+
+
+def renumber_ids(root) -> None:
+    """branca/folium 요소의 무작위 id 를 트리 순서대로 'sj0001' 형태로 다시 매깁니다."""
+    counter = 0
+    stack = [root]
+    while stack:
+        element = stack.pop(0)
+        counter += 1
+        element._id = f"sj{counter:04d}"
+        stack.extend(getattr(element, "_children", {}).values())
+        for attr in ("header", "html", "script"):
+            child = getattr(element, attr, None)
+            if isinstance(child, branca.element.Element) and child is not element:
+                stack.append(child)
+
+
+class OfflineMap(folium.Map):
+    """책이 배포하는 Leaflet 을 쓰는 folium 지도 (CDN 은 마지막 대안)."""
+
+    default_js = [("leaflet", f"{BOOK_STATIC}/{LEAFLET}/leaflet.js"),
+                  ("jquery", f"{BOOK_STATIC}/{JQUERY}/jquery.min.js")]
+    default_css = [("leaflet_css", f"{BOOK_STATIC}/{LEAFLET}/leaflet.css")]
+
+    def render(self, **kwargs):
+        figure = self.get_root()
+        super().render(**kwargs)
+        figure.header.add_child(branca.element.Element(_fallback_script(LAB_STATIC)),
+                                name="sejong_fallback_lab")
+        figure.header.add_child(branca.element.Element(_cdn_script()),
+                                name="sejong_fallback_cdn")
+
+    def _repr_html_(self, **kwargs):
+        renumber_ids(self.get_root())
+        return super()._repr_html_(**kwargs)
+
+    def save(self, outfile, close_file=True, **kwargs):
+        renumber_ids(self.get_root())
+        return super().save(outfile, close_file=close_file, **kwargs)
+
+
+def sejong_map(location=SEJONG_CENTER, zoom_start: int = 11, tiles="OpenStreetMap",
+               **kwargs) -> OfflineMap:
+    """세종시를 가운데 둔 지도를 만듭니다. 배경 지도(타일)는 인터넷이 없으면 보이지 않습니다."""
+    return OfflineMap(location=location, zoom_start=zoom_start, tiles=tiles,
+                      control_scale=True, **kwargs)
+
+
+def add_note(m: folium.Map, text: str = SCHEMATIC_NOTE) -> folium.Map:
+    """지도 왼쪽 아래에 안내 문구(예: 모식도 경계, 모의 데이터)를 붙입니다."""
+    style = ("position:absolute;left:8px;bottom:8px;z-index:1000;background:#fff;"
+             "padding:3px 6px;border:1px solid #999;font:12px sans-serif;")
+    m.get_root().html.add_child(branca.element.Element(f'<div style="{style}">{text}</div>'))
+    return m
+
+
+def match_report(boundaries, data, on: str = "emd_code") -> dict:
+    """지도 경계와 자료의 열쇠(key)가 몇 개나 맞는지 세어 출력하고 사전으로 돌려줍니다.
+
+    단계구분도가 비어 보이는 가장 흔한 까닭은 열쇠 불일치(예: 코드가 숫자/문자로 다름)입니다.
+    """
+    left = set(boundaries[on].astype(str))
+    right = set(data[on].astype(str))
+    report = {"matched": len(left & right), "only_in_boundaries": sorted(left - right),
+              "only_in_data": sorted(right - left)}
+    print(f"일치: {report['matched']}개, 경계에만 있음: {len(report['only_in_boundaries'])}개, "
+          f"자료에만 있음: {len(report['only_in_data'])}개")
+    return report
+
+
+def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
+               tooltip_fields=("emd_name",), tooltip_aliases=("읍면동",),
+               colors=("#f7fbff", "#6baed6", "#08306b"), schematic: bool = True,
+               m: folium.Map | None = None) -> folium.Map:
+    """경계(GeoDataFrame)에 자료를 붙여 단계구분도(choropleth)를 그립니다.
+
+    색은 ``column`` 값의 최솟값~최댓값에 선형으로 대응합니다. 값이 없는 곳은 회색입니다.
+    """
+    merged = boundaries.merge(data[[on, column]], on=on, how="left")
+    values = merged[column].dropna()
+    scale = branca.colormap.LinearColormap(list(colors), vmin=float(values.min()),
+                                           vmax=float(values.max()), caption=legend)
+    m = m or sejong_map()
+    fields = list(tooltip_fields) + [column]
+    aliases = list(tooltip_aliases) + [legend]
+    folium.GeoJson(
+        merged.to_json(), name=legend,
+        style_function=lambda f: _style(f["properties"].get(column), scale),
+        tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, localize=True),
+    ).add_to(m)
+    scale.add_to(m)
+    if schematic:
+        add_note(m)
+    return m
+
+
+def _style(value, scale) -> dict:
+    fill = "#cccccc" if value is None else scale(value)
+    return {"fillColor": fill, "color": "#333333", "weight": 1, "fillOpacity": 0.75}

@@ -1,0 +1,196 @@
+"""마스터 노트북(solutions/)에서 학생용 노트북(notebooks/)과 채점기를 만듭니다.
+
+``python -m sejongdata.notebooks build [이름 ...]`` (``make notebooks``) 가 하는 일:
+
+1. 마스터의 Colab 준비 셀을 ``_config.yml`` 의 저장소 주소로 다시 씁니다.
+2. 마스터를 실행해 출력을 저장합니다 (nbval 과 멘토용).
+3. ``otter assign`` 으로 학생용 노트북과 채점기(autograder) zip 을 만듭니다.
+4. 학생용 노트북을 정리합니다: 셀 id 를 차례 번호로, 실행 시각 메타데이터 삭제,
+   ``grader.check`` 셀에 ``remove-output`` 태그(책에서는 실패 보고를 숨깁니다).
+5. 학생용 노트북을 실행해 출력을 저장하고 notebooks/ 에 씁니다.
+6. 채점기 zip 과 채점기용 정답 노트북을 ``_build/autograder/`` 에 둡니다 (git 에 넣지 않습니다).
+
+같은 마스터로 두 번 만들면 바이트까지 같은 파일이 나옵니다 (tests/test_exercises.py).
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import yaml
+from nbclient import NotebookClient
+
+from .paths import REPO_ROOT
+
+COLAB_TAG = "colab-setup"
+COLAB_TEMPLATE = '''\
+# Colab 에서만 실행되는 준비 셀입니다. JupyterLab 과 책에서는 아무 일도 하지 않습니다.
+import os, subprocess, sys
+if "google.colab" in sys.modules:
+    REPO = "{url}"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", REPO, "/content/sejong"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "/content/sejong",
+                    "otter-grader==7.0.0"], check=True)
+    os.environ["SEJONG_DATA_DIR"] = "/content/sejong/datasets"'''
+
+
+def repository_url(root: Path = REPO_ROOT) -> str:
+    """책 설정(_config.yml)에 적힌 공개 저장소 주소를 읽습니다 (주소는 그곳 한 곳에만 둡니다)."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    return config["repository"]["url"]
+
+
+def colab_source(root: Path = REPO_ROOT) -> str:
+    return COLAB_TEMPLATE.format(url=repository_url(root))
+
+
+def set_colab_cell(nb, source: str) -> None:
+    """'colab-setup' 태그가 붙은 셀의 내용을 정해진 문장으로 바꿉니다."""
+    cells = [c for c in nb.cells if COLAB_TAG in c.get("metadata", {}).get("tags", [])]
+    if len(cells) != 1:
+        raise ValueError(f"'{COLAB_TAG}' 태그가 붙은 셀이 정확히 1개 있어야 합니다 (찾은 수: {len(cells)}).")
+    cells[0].source = source
+
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+
+def set_kernelspec(nb) -> None:
+    """모든 노트북이 같은 커널 이름(python3)을 쓰도록 맞춥니다."""
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata.pop("jupytext", None)
+    for cell in nb.cells:
+        cell.metadata.pop("lines_to_next_cell", None)
+        cell.metadata.pop("execution", None)
+
+
+def execute(nb, cwd: Path, timeout: int = 600):
+    """노트북을 실행합니다. 실행 시각은 기록하지 않습니다 (재현성)."""
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(cwd)}})
+    client.execute()
+    return nb
+
+
+def normalise_student(nb, stem: str) -> None:
+    """otter 가 만든 학생용 노트북의 무작위·시각 정보를 없애고 책용 태그를 붙입니다."""
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"{stem}-{index:03d}"
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+            if cell.source.lstrip().startswith("grader.check"):
+                tags = cell.metadata.setdefault("tags", [])
+                if "remove-output" not in tags:
+                    tags.append("remove-output")
+
+
+def write(nb, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+
+
+def run_otter_assign(master: Path, result: Path) -> None:
+    cmd = [sys.executable, "-m", "otter", "assign", "--no-pdfs", str(master), str(result)]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=master.parent)
+    if done.returncode != 0:
+        raise RuntimeError(f"otter assign 실패:\n{done.stdout}\n{done.stderr}")
+
+
+def build(master: Path, notebooks_dir: Path, autograder_dir: Path, root: Path = REPO_ROOT) -> dict:
+    """마스터 하나로 학생용 노트북과 채점기를 만들고 걸린 시간을 돌려줍니다."""
+    master = Path(master).resolve()
+    notebooks_dir, autograder_dir = Path(notebooks_dir).resolve(), Path(autograder_dir).resolve()
+    stem = master.stem
+    times = {}
+    nb = nbformat.read(str(master), as_version=4)
+    set_colab_cell(nb, colab_source(root))
+    set_kernelspec(nb)
+    start = time.perf_counter()
+    execute(nb, master.parent)
+    times["master_s"] = time.perf_counter() - start
+    write(nb, master)
+    with tempfile.TemporaryDirectory() as tmp:
+        result = Path(tmp) / "dist"
+        start = time.perf_counter()
+        run_otter_assign(master, result)
+        times["assign_s"] = time.perf_counter() - start
+        student = nbformat.read(str(result / "student" / f"{stem}.ipynb"), as_version=4)
+        normalise_student(student, stem)
+        # otter.Notebook 은 실행 중에 자기 노트북 파일을 읽으므로 먼저 써 둡니다.
+        write(student, notebooks_dir / f"{stem}.ipynb")
+        start = time.perf_counter()
+        execute(student, notebooks_dir)
+        times["student_s"] = time.perf_counter() - start
+        write(student, notebooks_dir / f"{stem}.ipynb")
+        autograder_dir.mkdir(parents=True, exist_ok=True)
+        zips = sorted((result / "autograder").glob(f"{stem}-autograder_*.zip"))
+        shutil.copyfile(zips[-1], autograder_dir / f"{stem}-autograder.zip")
+        shutil.copyfile(result / "autograder" / f"{stem}.ipynb",
+                        autograder_dir / f"{stem}-solution.ipynb")
+    _remove_otter_logs(master.parent, notebooks_dir)
+    return times
+
+
+def _remove_otter_logs(*folders: Path) -> None:
+    for folder in folders:
+        log = Path(folder) / ".OTTER_LOG"
+        if log.exists():
+            log.unlink()
+
+
+def secret_lines(master: Path) -> set[str]:
+    """마스터에서 정답 코드와 숨은 테스트의 줄(12자 이상, 공개된 줄과 겹치지 않는 것)을 모읍니다.
+
+    학생용 노트북·책 페이지에 정답이 새어 나갔는지 검사할 때 씁니다.
+    """
+    nb = nbformat.read(str(master), as_version=4)
+    public, secret = set(), set()
+    in_solution = in_tests = False
+    for cell in nb.cells:
+        text = cell.source.strip()
+        if cell.cell_type == "raw":
+            in_solution = {"# BEGIN SOLUTION": True, "# END SOLUTION": False}.get(text, in_solution)
+            in_tests = {"# BEGIN TESTS": True, "# END TESTS": False}.get(text, in_tests)
+            continue
+        if cell.cell_type != "code":
+            continue
+        hidden = in_tests and ("# HIDDEN" in text or "hidden: true" in text)
+        for line in cell.source.splitlines():
+            stripped = line.split("# SOLUTION")[0].strip()
+            if line.rstrip().endswith("# SOLUTION") or in_solution or hidden:
+                secret.add(stripped)
+            else:
+                public.add(line.strip())
+    return {s for s in secret - public if len(s) >= 12 and not s.startswith("#")}
+
+
+def masters(root: Path = REPO_ROOT, names=None) -> list[Path]:
+    found = sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb"))
+    if names:
+        found = [p for p in found if p.stem in names or p.name in names]
+    return found
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="학생용 노트북과 채점기를 만듭니다.")
+    parser.add_argument("command", choices=["build"])
+    parser.add_argument("names", nargs="*", help="장 이름 (예: 00_start). 비우면 모두")
+    args = parser.parse_args(argv)
+    for master in masters(names=args.names):
+        times = build(master, REPO_ROOT / "notebooks", REPO_ROOT / "_build" / "autograder")
+        summary = ", ".join(f"{k} {v:.1f}s" for k, v in times.items())
+        print(f"{master.name}: {summary}")
+    print(f"채점기: {REPO_ROOT / '_build' / 'autograder'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""그림 설정: 한글 글꼴, 마이너스 기호, seaborn 테마.
+
+노트북 첫머리에서 ``setup_plots()`` 를 한 번 부르면 모든 그림에서 한글이 보입니다.
+글꼴은 koreanize-matplotlib 패키지에 들어 있는 나눔고딕(NanumGothic, SIL OFL)을 씁니다.
+"""
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+
+FONT_FAMILY = "NanumGothic"
+SIMULATED_TAG = "(모의 데이터)"
+
+
+def setup_plots(style: str = "whitegrid", context: str = "notebook") -> str:
+    """한글 글꼴과 seaborn 테마를 설정하고, 쓰는 글꼴 이름을 돌려줍니다."""
+    import koreanize_matplotlib  # noqa: F401  (가져오기만 해도 나눔고딕이 등록됩니다)
+    import seaborn as sns
+
+    # seaborn 테마는 글꼴을 되돌리므로 글꼴을 다시 지정합니다.
+    sns.set_theme(style=style, context=context, font=FONT_FAMILY,
+                  rc={"axes.unicode_minus": False, "figure.dpi": 100,
+                      "savefig.dpi": 100, "figure.figsize": (8, 4.5)})
+    matplotlib.rcParams["svg.hashsalt"] = "sejong"  # SVG 로 저장해도 결과가 같도록
+    return FONT_FAMILY
+
+
+def font_has_hangul(family: str = FONT_FAMILY, text: str = "세종특별자치시") -> bool:
+    """지정한 글꼴이 한글 글자를 모두 가지고 있는지 확인합니다 (글꼴 파일의 cmap 을 봅니다)."""
+    from fontTools.ttLib import TTFont
+
+    path = font_manager.findfont(font_manager.FontProperties(family=family),
+                                 fallback_to_default=False)
+    cmap = TTFont(path, fontNumber=0).getBestCmap()
+    return all(ord(ch) in cmap for ch in text if not ch.isspace())
+
+
+def simulated(title: str) -> str:
+    """그림 제목 뒤에 '(모의 데이터)' 를 붙입니다."""
+    return title if SIMULATED_TAG in title else f"{title} {SIMULATED_TAG}"
+
+
+def finish(ax, title: str, xlabel: str | None = None, ylabel: str | None = None):
+    """제목(모의 데이터 표시 포함)과 축 이름을 붙이고 축(ax)을 돌려줍니다."""
+    ax.set_title(simulated(title))
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    plt.tight_layout()
+    return ax

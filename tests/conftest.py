@@ -1,0 +1,25 @@
+"""공통 테스트 설정."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def realdata_dir() -> Path | None:
+    """../shared/realdata (실제 공개 파일, 저장소에는 없음). 없으면 None."""
+    env = os.environ.get("SEJONG_REALDATA")
+    candidates = [Path(env)] if env else []
+    candidates.append(REPO_ROOT.parent / "shared" / "realdata")
+    for path in candidates:
+        if path.is_dir():
+            return path
+    return None
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
