@@ -5,6 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?= --with-test
 
 .PHONY: install book test notebooks data lab bench clean help
 
@@ -42,7 +43,7 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. notebooks/00_start.ipynb
 
 bench: $(STAMP)
-	$(PY) -m sejongdata.bench
+	$(PY) -m sejongdata.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf _build

@@ -78,9 +78,15 @@ def execute(nb, cwd: Path, timeout: int = 600):
     return nb
 
 
+OTTER_MANUAL_PROMPT = "_Type your answer here, replacing this text._"
+KOREAN_MANUAL_PROMPT = "_여기에 답을 쓰세요. 이 문장을 지우고 답으로 바꾸면 됩니다._"
+
+
 def normalise_student(nb, stem: str) -> None:
     """otter 가 만든 학생용 노트북의 무작위·시각 정보를 없애고 책용 태그를 붙입니다."""
     for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and cell.source.strip() == OTTER_MANUAL_PROMPT:
+            cell.source = KOREAN_MANUAL_PROMPT
         cell["id"] = f"{stem}-{index:03d}"
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
@@ -147,8 +153,10 @@ def _remove_otter_logs(*folders: Path) -> None:
 
 
 def secret_lines(master: Path) -> set[str]:
-    """마스터에서 정답 코드와 숨은 테스트의 줄(12자 이상, 공개된 줄과 겹치지 않는 것)을 모읍니다.
+    """마스터에서 정답과 숨은 테스트의 줄(12자 이상, 공개되는 줄과 겹치지 않는 것)을 모읍니다.
 
+    otter 와 같은 규칙을 씁니다: 코드 셀의 ``# BEGIN SOLUTION`` ~ ``# END SOLUTION`` 사이 줄,
+    ``# SOLUTION`` 으로 끝나는 줄, 해석 문제의 모범 답안(정답 블록 안의 마크다운), 숨은 테스트.
     학생용 노트북·책 페이지에 정답이 새어 나갔는지 검사할 때 씁니다.
     """
     nb = nbformat.read(str(master), as_version=4)
@@ -160,16 +168,26 @@ def secret_lines(master: Path) -> set[str]:
             in_solution = {"# BEGIN SOLUTION": True, "# END SOLUTION": False}.get(text, in_solution)
             in_tests = {"# BEGIN TESTS": True, "# END TESTS": False}.get(text, in_tests)
             continue
-        if cell.cell_type != "code":
+        if cell.cell_type == "markdown":
+            (secret if in_solution else public).update(l.strip() for l in cell.source.splitlines())
             continue
         hidden = in_tests and ("# HIDDEN" in text or "hidden: true" in text)
-        for line in cell.source.splitlines():
-            stripped = line.split("# SOLUTION")[0].strip()
-            if line.rstrip().endswith("# SOLUTION") or in_solution or hidden:
-                secret.add(stripped)
-            else:
-                public.add(line.strip())
+        _split_code(cell.source, hidden, public, secret)
     return {s for s in secret - public if len(s) >= 12 and not s.startswith("#")}
+
+
+def _split_code(source: str, hidden: bool, public: set, secret: set) -> None:
+    block = False
+    for line in source.splitlines():
+        code = line.split("# SOLUTION")[0].strip()
+        if line.strip().startswith("# BEGIN SOLUTION"):
+            block = True
+        elif line.strip().startswith("# END SOLUTION"):
+            block = False
+        elif hidden or block or line.rstrip().endswith("# SOLUTION"):
+            secret.add(code)
+        else:
+            public.add(line.strip())
 
 
 def masters(root: Path = REPO_ROOT, names=None) -> list[Path]:

@@ -1,0 +1,34 @@
+"""공식 형식 파일 리더 (readers of official file formats).
+
+공공기관이 내려받기로 주는 파일을 읽어, 분석하기 좋은 긴(tidy) 표로 돌려줍니다. 형식이 맞지 않으면
+언제나 :class:`~sejongdata.errors.SejongDataError` 를 던지고, 메시지에 파일 이름·기대한 것·찾은 것을 적습니다.
+행을 지우거나 고친 일이 있으면 :class:`~sejongdata.errors.SejongDataWarning` 경고로 알립니다.
+
+=================================  ==========================================================
+리더                                읽는 파일
+=================================  ==========================================================
+:func:`read_population_monthly`    행정안전부 주민등록 인구 및 세대현황 (월간 CSV)
+:func:`read_population_age`        행정안전부 연령별 인구현황 (10세 단위 CSV)
+:func:`read_city_population_xlsx`  세종특별자치시 월별 인구 현황 (엑셀, 달마다 시트)
+:func:`read_boundaries`            행정동 경계 GeoJSON (실제 경계, 이 책의 도식 경계)
+:func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표
+=================================  ==========================================================
+
+열 이름 대응표는 :func:`column_map` 으로 볼 수 있습니다. 일반 CSV 읽기 도구는 :mod:`sejongdata.textio` 에 있습니다.
+"""
+from ..errors import SejongDataError, SejongDataWarning
+from ..textio import TableInfo, detect_encoding, read_table
+from .boundaries import read_boundaries
+from .city_xlsx import read_city_population_xlsx
+from .codes import CITY_CODE, CITY_NAME, SEJONG_EMD_CODES
+from .columns import COLUMN_MAPS, available_kinds, column_map, rename_columns
+from .population import parse_regions, read_population_age, read_population_monthly
+from .project import PROJECT_SCHEMAS, read_apartments, read_emd_master, read_places
+
+__all__ = [
+    "SejongDataError", "SejongDataWarning", "TableInfo", "detect_encoding", "read_table",
+    "read_population_monthly", "read_population_age", "read_city_population_xlsx", "read_boundaries",
+    "read_emd_master", "read_places", "read_apartments", "PROJECT_SCHEMAS",
+    "COLUMN_MAPS", "column_map", "available_kinds", "rename_columns", "parse_regions",
+    "CITY_CODE", "CITY_NAME", "SEJONG_EMD_CODES",
+]

@@ -1,0 +1,147 @@
+"""열 이름 사전 (column mapping registry).
+
+공식 파일의 한국어 열 이름을 코드에서 쓰는 영어 snake_case 이름으로 바꾸는 표입니다.
+파일 종류(kind)마다 사전이 하나씩 있습니다. 학생은 :func:`column_map` 으로 표를 출력해 볼 수 있습니다.
+
+예::
+
+    from sejongdata.readers import column_map, available_kinds
+    print(available_kinds())
+    column_map("population_monthly")
+"""
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+from ..errors import SejongDataError, SejongDataWarning
+from ..textio import normalize_header
+
+__all__ = ["COLUMN_MAPS", "column_map", "available_kinds", "rename_columns"]
+
+COLUMN_MAPS: dict[str, dict[str, str]] = {
+    # 행정안전부 주민등록 인구 및 세대현황 (월간). 열 이름 '2019년01월_총인구수' 의 '_' 뒤 부분입니다.
+    "population_monthly": {
+        "행정구역": "region",
+        "총인구수": "population",
+        "세대수": "households",
+        "세대당 인구": "persons_per_household",
+        "남자 인구수": "male",
+        "여자 인구수": "female",
+        "남여 비율": "sex_ratio",
+    },
+    # 행정안전부 연령별 인구현황. 열 이름 '2019년12월_계_0~9세' 의 가운데(성별)와 끝(값) 부분입니다.
+    "population_age": {
+        "행정구역": "region",
+        "계": "total",
+        "남": "male",
+        "여": "female",
+        "총인구수": "population_all_ages",
+        "연령구간인구수": "population_in_bands",
+    },
+    # 세종특별자치시 월별 인구 현황 엑셀 (가장 아래 머리글 칸 기준, 공백 무시)
+    "city_population_xlsx": {
+        "구분": "emd_name",
+        "전체인구(내국인+외국인)": "population_total",
+        "내국인 계": "population_korean",
+        "남": "male",
+        "여": "female",
+        "외국인 계": "population_foreign",
+        "세대수(외국인제외)": "households",
+        "세대당 인구": "persons_per_household",
+        "비고": "note",
+    },
+    # 행정동 경계 GeoJSON 의 속성(property)
+    "boundaries": {
+        "adm_cd2": "emd_code",
+        "adm_nm": "emd_name",
+        "adm_cd": "adm_cd7",
+        "schematic": "schematic",
+    },
+    # 국토교통부 실거래가 공개시스템 아파트(매매) 내려받기 (옛 형식과 새 형식의 열을 모두 적었습니다)
+    "molit_apt_trade": {
+        "NO": "no",
+        "시군구": "sigungu",
+        "번지": "lot_number",
+        "본번": "main_no",
+        "부번": "sub_no",
+        "단지명": "complex_name",
+        "전용면적(㎡)": "area_m2",
+        "계약년월": "contract_ym",
+        "계약일": "contract_day",
+        "거래금액(만원)": "price_10k_won",
+        "동": "building",
+        "층": "floor",
+        "매수자": "buyer_type",
+        "매도자": "seller_type",
+        "건축년도": "built_year",
+        "도로명": "road_name",
+        "해제사유발생일": "cancel_date",
+        "거래유형": "trade_type",
+        "중개사소재지": "agent_location",
+        "등기일자": "registration_date",
+    },
+    # 기상청 기상자료개방포털 ASOS 시간 자료
+    "kma_asos": {
+        "지점": "station_id",
+        "지점명": "station_name",
+        "일시": "datetime",
+        "기온(°C)": "temp_c",
+        "강수량(mm)": "precip_mm",
+        "풍속(m/s)": "wind_speed_ms",
+        "풍향(16방위)": "wind_dir_deg",
+        "습도(%)": "humidity_pct",
+        "증기압(hPa)": "vapor_pressure_hpa",
+        "이슬점온도(°C)": "dew_point_c",
+        "현지기압(hPa)": "station_pressure_hpa",
+        "일조(hr)": "sunshine_hr",
+        "일사(MJ/m2)": "solar_mj_m2",
+        "적설(cm)": "snow_cm",
+        "전운량(10분위)": "cloud_total_tenths",
+        "운형(운형약어)": "cloud_type",
+        "지면온도(°C)": "ground_temp_c",
+    },
+}
+
+
+def available_kinds() -> list[str]:
+    """열 이름 사전이 있는 파일 종류(kind) 목록."""
+    return sorted(COLUMN_MAPS)
+
+
+def _lookup(kind: str) -> dict[str, str]:
+    if kind not in COLUMN_MAPS:
+        raise SejongDataError(None, f"열 이름 사전에 없는 파일 종류(kind)입니다: {kind!r}",
+                              expected=available_kinds(), found=kind)
+    return COLUMN_MAPS[kind]
+
+
+def column_map(kind: str) -> pd.DataFrame:
+    """파일 종류 하나의 열 이름 대응표를 표(DataFrame)로 돌려줍니다 (열: '원래 열 이름', 'english').
+
+    예::
+
+        column_map("population_monthly")
+    """
+    mapping = _lookup(kind)
+    return pd.DataFrame({"원래 열 이름": list(mapping), "english": list(mapping.values())})
+
+
+def rename_columns(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """표의 한국어 열 이름을 사전에 따라 영어로 바꾼 새 표를 돌려줍니다 (공백은 무시하고 맞춤).
+
+    사전에 없는 열은 이름을 그대로 두고, 그런 열이 있으면 경고로 알려 줍니다.
+    """
+    mapping = {normalize_header(k): v for k, v in _lookup(kind).items()}
+    renames, unknown = {}, []
+    for column in frame.columns:
+        key = normalize_header(column)
+        if key in mapping:
+            renames[column] = mapping[key]
+        else:
+            unknown.append(column)
+    if unknown:
+        warnings.warn(f"열 이름 사전 '{kind}' 에 없는 열 {len(unknown)}개는 이름을 바꾸지 않았습니다: {unknown[:8]}",
+                      SejongDataWarning, stacklevel=2)
+    return frame.rename(columns=renames)
