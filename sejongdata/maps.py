@@ -22,29 +22,34 @@ BOOK_STATIC = "../_static"
 LAB_STATIC = "/files/book/_static"
 LEAFLET = "vendor/leaflet-1.9.3"
 JQUERY = "vendor/jquery-3.7.1"
+D3 = "vendor/d3-3.5.5"  # branca 의 색 범례(colormap)가 씁니다
 CDN = {
     "leaflet_js": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
     "leaflet_css": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
     "jquery_js": "https://code.jquery.com/jquery-3.7.1.min.js",
+    "d3_js": "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js",
 }
 SCHEMATIC_NOTE = "경계는 모식도(schematic)이며 실제 행정경계가 아닙니다 · 모의 데이터"
 
 
-def _fallback_script(base: str) -> str:
-    """Leaflet 이 아직 없으면(window.L) 다른 위치에서 불러오는 스크립트를 만듭니다."""
-    tags = [f'<link rel="stylesheet" href="{base}/{LEAFLET}/leaflet.css">',
-            f'<script src="{base}/{LEAFLET}/leaflet.js"></script>',
-            f'<script src="{base}/{JQUERY}/jquery.min.js"></script>']
-    writes = "".join(f"document.write({json.dumps(t)}.replace('/script', '\\/script'));"
-                     for t in tags)
-    return f"<script>if (typeof window.L === 'undefined') {{{writes}}}</script>"
+def _script_tags(base: str | None, need_d3: bool) -> list[str]:
+    """대안 위치(base)나 CDN(base=None)에서 불러올 태그들."""
+    if base is None:
+        urls = [("css", CDN["leaflet_css"]), ("js", CDN["leaflet_js"]), ("js", CDN["jquery_js"])]
+        urls += [("js", CDN["d3_js"])] if need_d3 else []
+    else:
+        urls = [("css", f"{base}/{LEAFLET}/leaflet.css"), ("js", f"{base}/{LEAFLET}/leaflet.js"),
+                ("js", f"{base}/{JQUERY}/jquery.min.js")]
+        urls += [("js", f"{base}/{D3}/d3.min.js")] if need_d3 else []
+    return [f'<link rel="stylesheet" href="{u}">' if kind == "css" else f'<script src="{u}"></script>'
+            for kind, u in urls]
 
 
-def _cdn_script() -> str:
-    tags = [f'<link rel="stylesheet" href="{CDN["leaflet_css"]}">',
-            f'<script src="{CDN["leaflet_js"]}"></script>',
-            f'<script src="{CDN["jquery_js"]}"></script>']
-    writes = "".join(f"document.write({json.dumps(t)});" for t in tags)
+def _fallback_script(base: str | None, need_d3: bool) -> str:
+    """Leaflet(window.L)이 아직 없을 때만 다른 위치에서 불러오는 인라인 스크립트."""
+    # 인라인 스크립트 안의 "</script>" 는 HTML 을 끊으므로 "<\/script>" 로 씁니다.
+    writes = "".join(f"document.write({json.dumps(t).replace('</', '<' + chr(92) + '/')});"
+                     for t in _script_tags(base, need_d3))
     return f"<script>if (typeof window.L === 'undefined') {{{writes}}}</script>"
 
 
@@ -73,10 +78,18 @@ class OfflineMap(folium.Map):
     def render(self, **kwargs):
         figure = self.get_root()
         super().render(**kwargs)
-        figure.header.add_child(branca.element.Element(_fallback_script(LAB_STATIC)),
+        need_d3 = "d3" in figure.header._children
+        if need_d3:  # 색 범례가 CDN 주소로 넣은 d3 를 책의 파일로 바꿉니다 (같은 이름이면 제자리에서 바뀜)
+            figure.header.add_child(branca.element.JavascriptLink(f"{BOOK_STATIC}/{D3}/d3.min.js"),
+                                    name="d3")
+        figure.header.add_child(branca.element.Element(_fallback_script(LAB_STATIC, need_d3)),
                                 name="sejong_fallback_lab")
-        figure.header.add_child(branca.element.Element(_cdn_script()),
+        figure.header.add_child(branca.element.Element(_fallback_script(None, need_d3)),
                                 name="sejong_fallback_cdn")
+
+    def __repr__(self) -> str:
+        # 기본 repr 의 메모리 주소는 실행마다 바뀌므로 고정된 문구를 씁니다 (nbval 재현성).
+        return "<세종 지도 (folium)>"
 
     def _repr_html_(self, **kwargs):
         renumber_ids(self.get_root())

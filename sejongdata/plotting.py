@@ -41,12 +41,14 @@ def simulated(title: str) -> str:
     return title if SIMULATED_TAG in title else f"{title} {SIMULATED_TAG}"
 
 
-def finish(ax, title: str, xlabel: str | None = None, ylabel: str | None = None):
-    """제목(모의 데이터 표시 포함)과 축 이름을 붙이고 축(ax)을 돌려줍니다."""
+def finish(ax, title: str, xlabel: str | None = None, ylabel: str | None = None) -> None:
+    """제목(모의 데이터 표시 포함)과 축 이름을 붙여 그림을 마무리합니다.
+
+    아무것도 돌려주지 않으므로 셀의 마지막 줄에 써도 축 객체의 글자 표현이 출력되지 않습니다.
+    """
     ax.set_title(simulated(title))
     if xlabel is not None:
         ax.set_xlabel(xlabel)
     if ylabel is not None:
         ax.set_ylabel(ylabel)
     plt.tight_layout()
-    return ax

@@ -1,0 +1,93 @@
+"""지도(folium)와 그림(matplotlib) 설정 검사."""
+from __future__ import annotations
+
+import html
+import re
+
+import geopandas as gpd
+import matplotlib
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from sejongdata import maps, plotting
+
+
+def toy_boundaries():
+    return gpd.GeoDataFrame(
+        {"emd_code": ["3611051000", "3611052000"], "emd_name": ["한솔동", "도담동"]},
+        geometry=[box(127.25, 36.47, 127.26, 36.48), box(127.26, 36.51, 127.27, 36.52)],
+        crs="EPSG:4326")
+
+
+def toy_map():
+    data = pd.DataFrame({"emd_code": ["3611051000", "3611052000"], "growth_pct": [-3.5, 86.5]})
+    return maps.choropleth(toy_boundaries(), data, "growth_pct", "인구 증가율(%)")
+
+
+def inner_html(m) -> str:
+    outer = m._repr_html_()
+    return html.unescape(re.search(r'srcdoc="(.*?)"\s', outer, flags=re.S).group(1))
+
+
+def test_map_output_is_reproducible():
+    assert toy_map()._repr_html_() == toy_map()._repr_html_()
+    assert not re.search(r"_[0-9a-f]{32}", toy_map()._repr_html_()), "무작위 id 가 남아 있습니다."
+    assert "0x" not in repr(toy_map())
+
+
+def test_map_loads_leaflet_and_d3_from_the_book_first():
+    page = inner_html(toy_map())
+    sources = re.findall(r'<script src="([^"]+)"', page)
+    assert sources[0] == "../_static/vendor/leaflet-1.9.3/leaflet.js"
+    assert all(s.startswith("../_static/vendor/") for s in sources), f"CDN 주소가 먼저 쓰입니다: {sources}"
+    assert "../_static/vendor/d3-3.5.5/d3.min.js" in sources, "색 범례의 d3 가 책의 파일이 아닙니다."
+    assert 'href="../_static/vendor/leaflet-1.9.3/leaflet.css"' in page
+
+
+def test_fallbacks_are_valid_inline_scripts():
+    page = inner_html(toy_map())
+    scripts = re.findall(r"<script>if \(typeof window.L === 'undefined'\).*?</script>", page, flags=re.S)
+    assert len(scripts) == 2, "JupyterLab 과 CDN 대안이 모두 있어야 합니다."
+    for script in scripts:
+        body = script[len("<script>"):-len("</script>")]
+        assert "</script>" not in body, "인라인 스크립트 안에 </script> 가 있어 HTML 이 끊깁니다."
+    assert "/files/book/_static/vendor/leaflet-1.9.3/leaflet.js" in scripts[0]
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in scripts[1]
+
+
+def test_choropleth_marks_schematic_boundaries():
+    assert maps.SCHEMATIC_NOTE in inner_html(toy_map())
+
+
+def test_match_report_counts_mismatches(capsys):
+    data = pd.DataFrame({"emd_code": ["3611051000", "9999999999"]})
+    report = maps.match_report(toy_boundaries(), data)
+    assert report["matched"] == 1
+    assert report["only_in_boundaries"] == ["3611052000"]
+    assert report["only_in_data"] == ["9999999999"]
+    assert "일치: 1개" in capsys.readouterr().out
+
+
+def test_korean_font_and_minus_sign():
+    assert plotting.setup_plots() == "NanumGothic"
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    assert plotting.font_has_hangul("NanumGothic")
+    assert not plotting.font_has_hangul("DejaVu Sans"), "검사가 한글 없는 글꼴도 통과시킵니다."
+
+
+def test_simulated_label_added_once():
+    assert plotting.simulated("인구") == "인구 (모의 데이터)"
+    assert plotting.simulated("인구 (모의 데이터)") == "인구 (모의 데이터)"
+
+
+@pytest.mark.filterwarnings("error")
+def test_hangul_figure_draws_without_missing_glyph_warnings(tmp_path):
+    import matplotlib.pyplot as plt
+
+    plotting.setup_plots()
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [-1, 1])
+    plotting.finish(ax, "세종시 인구", "월", "인구(명)")
+    fig.savefig(tmp_path / "figure.png")
+    plt.close(fig)
