@@ -4,8 +4,8 @@
 - 공식 형식 파일 리더: :mod:`sejongdata.readers`
 - 그림·지도 설정: :mod:`sejongdata.plotting`, :mod:`sejongdata.maps`
 """
-from .errors import SejongDataError
+from .errors import SejongDataError, SejongDataWarning
 from .paths import data_dir, data_path
 
 __version__ = "0.1.0"
-__all__ = ["SejongDataError", "data_dir", "data_path", "__version__"]
+__all__ = ["SejongDataError", "SejongDataWarning", "data_dir", "data_path", "__version__"]

@@ -109,7 +109,7 @@ def sejong_map(location=SEJONG_CENTER, zoom_start: int = 11, tiles="OpenStreetMa
 
 def add_note(m: folium.Map, text: str = SCHEMATIC_NOTE) -> folium.Map:
     """지도 왼쪽 아래에 안내 문구(예: 모식도 경계, 모의 데이터)를 붙입니다."""
-    style = ("position:absolute;left:8px;bottom:8px;z-index:1000;background:#fff;"
+    style = ("position:absolute;left:8px;bottom:48px;z-index:1000;background:#fff;"
              "padding:3px 6px;border:1px solid #999;font:12px sans-serif;")
     m.get_root().html.add_child(branca.element.Element(f'<div style="{style}">{text}</div>'))
     return m
@@ -150,6 +150,8 @@ def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
         tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, localize=True),
     ).add_to(m)
     scale.add_to(m)
+    west, south, east, north = (float(v) for v in boundaries.total_bounds)
+    m.fit_bounds([[south, west], [north, east]])  # 모든 경계가 한 화면에 들어오게
     if schematic:
         add_note(m)
     return m

@@ -190,6 +190,42 @@ def _split_code(source: str, hidden: bool, public: set, secret: set) -> None:
             public.add(line.strip())
 
 
+def sanitizers(root: Path = REPO_ROOT) -> list[tuple[str, str]]:
+    """tests/sanitize.cfg 의 (정규식, 바꿀 문자열) 목록 — nbval 이 쓰는 것과 같은 파일입니다."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(root / "tests" / "sanitize.cfg", encoding="utf-8")
+    return [(parser[s]["regex"], parser[s]["replace"]) for s in parser.sections()]
+
+
+def comparable(path: Path, root: Path = REPO_ROOT) -> str:
+    """두 노트북 파일을 비교할 수 있게, 컴퓨터마다 다른 부분을 지운 글자열로 돌려줍니다.
+
+    nbval 과 같은 sanitize 규칙(예: doctest.py 의 설치 경로)을 적용하고, 커널의 파이썬
+    패치 버전(language_info.version)을 지웁니다. 그 밖의 바이트는 모두 비교합니다.
+    """
+    import re
+
+    rules = [(re.compile(p, flags=re.MULTILINE), r) for p, r in sanitizers(root)]
+
+    def clean(text: str) -> str:
+        for pattern, replacement in rules:
+            text = pattern.sub(replacement, text)
+        return text
+
+    nb = nbformat.read(str(path), as_version=4)
+    nb.metadata.get("language_info", {}).pop("version", None)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                output["text"] = clean(output["text"])
+            for mime, value in output.get("data", {}).items():
+                if isinstance(value, str):
+                    output["data"][mime] = clean(value)
+    return nbformat.writes(nb)
+
+
 def masters(root: Path = REPO_ROOT, names=None) -> list[Path]:
     found = sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb"))
     if names:

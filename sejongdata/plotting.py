@@ -8,6 +8,7 @@ from __future__ import annotations
 import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 FONT_FAMILY = "NanumGothic"
 SIMULATED_TAG = "(모의 데이터)"
@@ -41,12 +42,20 @@ def simulated(title: str) -> str:
     return title if SIMULATED_TAG in title else f"{title} {SIMULATED_TAG}"
 
 
+def _thousands(value, _position=None) -> str:
+    """눈금 숫자에 천 단위 쉼표를 넣습니다 (12000 → 12,000). 마이너스는 '-' 로 씁니다."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 def finish(ax, title: str, xlabel: str | None = None, ylabel: str | None = None) -> None:
     """제목(모의 데이터 표시 포함)과 축 이름을 붙여 그림을 마무리합니다.
 
     아무것도 돌려주지 않으므로 셀의 마지막 줄에 써도 축 객체의 글자 표현이 출력되지 않습니다.
     """
     ax.set_title(simulated(title))
+    for axis in (ax.xaxis, ax.yaxis):
+        if type(axis.get_major_formatter()) is ScalarFormatter:  # 날짜 축 등은 그대로 둡니다
+            axis.set_major_formatter(FuncFormatter(_thousands))
     if xlabel is not None:
         ax.set_xlabel(xlabel)
     if ylabel is not None:

@@ -1,6 +1,7 @@
 """연습문제 파이프라인 검사 (otter-grader).
 
-- 학생용 노트북은 'make notebooks' 가 마스터에서 만든 것과 바이트까지 같습니다 (어긋남 없음).
+- 학생용 노트북은 'make notebooks' 가 마스터에서 만든 것과 같습니다 (어긋남 없음). 컴퓨터마다 다른
+  부분(파이썬 설치 경로, 패치 버전)만 nbval 의 sanitize 규칙으로 지우고 나머지는 글자 그대로 비교합니다.
 - 학생용 노트북에는 정답 코드와 숨은 테스트가 없습니다.
 - 자동 채점 문제는 빈 학생용 노트북에서 0점, 정답 노트북에서 만점입니다 (Docker 없이 채점).
 """
@@ -36,16 +37,16 @@ def rebuilt(tmp_path_factory):
 
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
 def test_student_notebook_is_what_make_notebooks_makes(rebuilt, master):
-    committed = (REPO_ROOT / "notebooks" / master.name).read_bytes()
-    fresh = (rebuilt / "notebooks" / master.name).read_bytes()
+    committed = nbtool.comparable(REPO_ROOT / "notebooks" / master.name)
+    fresh = nbtool.comparable(rebuilt / "notebooks" / master.name)
     assert fresh == committed, (f"notebooks/{master.name} 이 마스터에서 새로 만든 것과 다릅니다. "
                                 "'make notebooks' 를 돌리고 결과를 커밋하세요.")
 
 
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
 def test_master_outputs_are_current(rebuilt, master):
-    fresh = (rebuilt / "solutions" / master.name).read_bytes()
-    assert fresh == master.read_bytes(), (f"solutions/{master.name} 의 저장된 출력이 다시 실행한 것과 "
+    fresh = nbtool.comparable(rebuilt / "solutions" / master.name)
+    assert fresh == nbtool.comparable(master), (f"solutions/{master.name} 의 저장된 출력이 다시 실행한 것과 "
                                           "다릅니다. 'make notebooks' 를 돌리고 커밋하세요.")
 
 

@@ -91,3 +91,15 @@ def test_hangul_figure_draws_without_missing_glyph_warnings(tmp_path):
     plotting.finish(ax, "세종시 인구", "월", "인구(명)")
     fig.savefig(tmp_path / "figure.png")
     plt.close(fig)
+
+
+def test_finish_formats_thousands():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.bar(["가", "나"], [12000, 25000])
+    plotting.finish(ax, "막대")
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    plt.close(fig)
+    assert "25,000" in labels or "20,000" in labels, f"천 단위 쉼표가 없습니다: {labels}"

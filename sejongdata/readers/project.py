@@ -111,7 +111,7 @@ def read_places(path=None) -> pd.DataFrame:
     예::
 
         places = read_places()
-        places[places.category == "BRT"].head()
+        places[places.category == "brt_stop"].head()
     """
     return _read_project(path, "places.csv")
 
