@@ -30,7 +30,7 @@ book: $(STAMP)
 	@echo "책: $(abspath _build/html/index.html)"
 
 test: $(STAMP)
-	$(PY) -m pytest -n 2 --dist loadfile --nbval --sanitize-with tests/sanitize.cfg \
+	$(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg \
 		notebooks solutions tests $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
