@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import sys
+import warnings
 from pathlib import Path
 
 
@@ -48,3 +50,25 @@ def _show(value) -> str:
             items = items[:12] + [f"... (모두 {len(value)}개)"]
         return ", ".join(items) if items else "(없음)"
     return str(value)
+
+
+_default_showwarning = warnings.showwarning
+
+
+def _show_sejong_warning(message, category, filename, lineno, file=None, line=None):
+    """SejongDataWarning 은 파일 경로 없이 'SejongDataWarning: 메시지' 한 줄로 보여 줍니다.
+
+    기본 형식은 패키지 설치 경로를 찍으므로 컴퓨터마다 노트북 출력이 달라집니다 (nbval 재현성).
+    다른 경고는 파이썬의 기본 방식 그대로 보여 줍니다.
+    """
+    if isinstance(category, type) and issubclass(category, SejongDataWarning):
+        stream = file if file is not None else sys.stderr
+        stream.write(f"{category.__name__}: {message}\n")
+        return
+    _default_showwarning(message, category, filename, lineno, file, line)
+
+
+def install_warning_format() -> None:
+    """패키지를 가져올 때 한 번 부릅니다 (sejongdata/__init__.py)."""
+    if warnings.showwarning is not _show_sejong_warning:
+        warnings.showwarning = _show_sejong_warning

@@ -1,0 +1,32 @@
+"""예외와 경고의 모양 검사."""
+from __future__ import annotations
+
+import io
+import warnings
+
+from sejongdata import SejongDataError, SejongDataWarning
+from sejongdata.errors import _show_sejong_warning, install_warning_format
+
+
+def test_error_names_file_expected_and_found(tmp_path):
+    error = SejongDataError(tmp_path / "자료.csv", "필수 열(column)이 없습니다.",
+                            expected=["총인구수"], found=["행정구역"], hint="머리글을 확인하세요.")
+    text = str(error)
+    for part in ["자료.csv", "기대한 것(expected): 총인구수", "찾은 것(found): 행정구역", "도움말(hint)"]:
+        assert part in text
+
+
+def test_sejong_warning_is_one_line_without_paths():
+    stream = io.StringIO()
+    _show_sejong_warning("위도와 경도를 바꿨습니다.", SejongDataWarning, "/some/path/x.py", 12, stream)
+    assert stream.getvalue() == "SejongDataWarning: 위도와 경도를 바꿨습니다.\n"
+
+
+def test_warning_hook_is_installed_and_other_warnings_untouched():
+    with warnings.catch_warnings():  # pytest 가 바꿔 둔 hook 을 이 안에서만 되돌립니다
+        warnings.showwarning = warnings._showwarning_orig
+        install_warning_format()
+        assert warnings.showwarning is _show_sejong_warning
+    stream = io.StringIO()
+    _show_sejong_warning("다른 경고", UserWarning, "/some/path/x.py", 12, stream, line="x = 1")
+    assert "/some/path/x.py:12" in stream.getvalue()

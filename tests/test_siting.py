@@ -1,0 +1,62 @@
+"""거리·입지 도구 검사."""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sejongdata import geo, siting
+
+
+def test_haversine_known_distance():
+    # 위도 1도 ≈ 111.2 km
+    assert geo.haversine_m(36.0, 127.0, 37.0, 127.0) == pytest.approx(111_195, rel=1e-3)
+    assert geo.haversine_m(36.5, 127.3, 36.5, 127.3) == 0
+
+
+def test_nearest_and_sum_within():
+    a = pd.DataFrame({"lat": [36.50, 36.60], "lon": [127.25, 127.25]})
+    b = pd.DataFrame({"lat": [36.501, 36.70], "lon": [127.25, 127.25], "households": [100, 50]})
+    near = geo.nearest_distance(a, b)
+    assert near[0] == pytest.approx(111.2, rel=1e-2)
+    assert list(geo.sum_within(a, b, "households", 500)) == [100.0, 0.0]
+    assert np.isinf(geo.nearest_distance(a, b.iloc[0:0])).all()
+
+
+def brute_force(cover, weights, k):
+    best = max(itertools.combinations(range(cover.shape[1]), k),
+               key=lambda c: siting.covered_weight(cover, weights, c))
+    return siting.covered_weight(cover, weights, best)
+
+
+def test_greedy_is_optimal_on_a_nested_example_and_respects_already_covered():
+    cover = np.array([[1, 0, 0], [1, 1, 0], [0, 1, 0], [0, 0, 1]], dtype=bool)
+    weights = [5, 1, 4, 3]
+    picks = siting.greedy_max_cover(cover, weights, k=2)
+    assert list(picks["site"]) == [0, 1]
+    assert picks["cumulative"].iloc[-1] == brute_force(cover, weights, 2) == 10
+    already = np.array([True, False, False, False])
+    picks = siting.greedy_max_cover(cover, weights, k=2, already=already)
+    assert list(picks["site"]) == [1, 2]
+    assert list(picks["gain"]) == [5.0, 3.0]
+
+
+def test_greedy_stops_when_nothing_new_and_obeys_budget():
+    cover = np.array([[1, 1], [0, 0]], dtype=bool)
+    assert len(siting.greedy_max_cover(cover, [1, 1], k=2)) == 1
+    cover = np.eye(3, dtype=bool)
+    picks = siting.greedy_max_cover(cover, [10, 9, 8], k=3, costs=[5, 1, 1], budget=3)
+    assert list(picks["site"]) == [1, 2]
+    assert picks["cost"].sum() <= 3
+
+
+def test_greedy_within_guarantee_on_random_instances():
+    gen = np.random.default_rng(7)
+    for _ in range(20):
+        cover = gen.random((12, 6)) < 0.3
+        weights = gen.integers(1, 10, 12)
+        greedy = siting.greedy_max_cover(cover, weights, k=3)["cumulative"]
+        value = greedy.iloc[-1] if len(greedy) else 0
+        assert value >= (1 - 1 / np.e) * brute_force(cover, weights, 3) - 1e-9
