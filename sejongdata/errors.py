@@ -52,7 +52,7 @@ def _show(value) -> str:
     return str(value)
 
 
-_default_showwarning = warnings.showwarning
+_previous_showwarning = warnings.showwarning
 
 
 def _show_sejong_warning(message, category, filename, lineno, file=None, line=None):
@@ -65,10 +65,12 @@ def _show_sejong_warning(message, category, filename, lineno, file=None, line=No
         stream = file if file is not None else sys.stderr
         stream.write(f"{category.__name__}: {message}\n")
         return
-    _default_showwarning(message, category, filename, lineno, file, line)
+    _previous_showwarning(message, category, filename, lineno, file, line)
 
 
 def install_warning_format() -> None:
     """패키지를 가져올 때 한 번 부릅니다 (sejongdata/__init__.py)."""
+    global _previous_showwarning
     if warnings.showwarning is not _show_sejong_warning:
+        _previous_showwarning = warnings.showwarning
         warnings.showwarning = _show_sejong_warning
