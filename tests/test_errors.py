@@ -5,6 +5,7 @@ import io
 import warnings
 
 from sejongdata import SejongDataError, SejongDataWarning
+from sejongdata import errors
 from sejongdata.errors import _show_sejong_warning, install_warning_format
 
 
@@ -22,11 +23,11 @@ def test_sejong_warning_is_one_line_without_paths():
     assert stream.getvalue() == "SejongDataWarning: 위도와 경도를 바꿨습니다.\n"
 
 
-def test_warning_hook_is_installed_and_other_warnings_untouched():
-    with warnings.catch_warnings():  # pytest 가 바꿔 둔 hook 을 이 안에서만 되돌립니다
-        warnings.showwarning = warnings._showwarning_orig
+def test_warning_hook_is_installed_and_other_warnings_go_to_the_previous_hook(monkeypatch):
+    with warnings.catch_warnings():
         install_warning_format()
         assert warnings.showwarning is _show_sejong_warning
-    stream = io.StringIO()
-    _show_sejong_warning("다른 경고", UserWarning, "/some/path/x.py", 12, stream, line="x = 1")
-    assert "/some/path/x.py:12" in stream.getvalue()
+    calls = []
+    monkeypatch.setattr(errors, "_previous_showwarning", lambda *args: calls.append(args))
+    _show_sejong_warning("다른 경고", UserWarning, "/some/path/x.py", 12, io.StringIO())
+    assert calls and calls[0][1] is UserWarning
