@@ -115,6 +115,31 @@ def add_note(m: folium.Map, text: str = SCHEMATIC_NOTE) -> folium.Map:
     return m
 
 
+def add_points(m: folium.Map, points, color: str = "#08519c", size: str | None = None,
+               max_radius: float = 12.0, min_radius: float = 2.0, label: str | None = None,
+               name: str | None = None) -> folium.Map:
+    """점(lat, lon 열이 있는 표)을 원(CircleMarker)으로 지도에 더합니다.
+
+    ``size`` 열을 주면 원의 **넓이**가 값에 비례하도록 반지름을 √값 에 비례시킵니다
+    (가장 큰 값이 ``max_radius`` 픽셀). ``label`` 열은 마우스를 올리면 보이는 글입니다.
+    """
+    layer = folium.FeatureGroup(name=name) if name else m
+    radius = _radii(points[size], max_radius, min_radius) if size else [min_radius + 2] * len(points)
+    labels = points[label].astype(str).tolist() if label else [None] * len(points)
+    for lat, lon, r, text in zip(points["lat"], points["lon"], radius, labels):
+        folium.CircleMarker((float(lat), float(lon)), radius=float(r), color=color, weight=1,
+                            fill=True, fill_opacity=0.6, tooltip=text).add_to(layer)
+    if name:
+        layer.add_to(m)
+    return m
+
+
+def _radii(values, max_radius: float, min_radius: float) -> list[float]:
+    values = values.astype(float).clip(lower=0).to_numpy()
+    top = values.max() if len(values) and values.max() > 0 else 1.0
+    return [round(max(min_radius, max_radius * (v / top) ** 0.5), 2) for v in values]
+
+
 def match_report(boundaries, data, on: str = "emd_code") -> dict:
     """지도 경계와 자료의 열쇠(key)가 몇 개나 맞는지 세어 출력하고 사전으로 돌려줍니다.
 

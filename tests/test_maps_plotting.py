@@ -103,3 +103,30 @@ def test_finish_formats_thousands():
     labels = [t.get_text() for t in ax.get_yticklabels()]
     plt.close(fig)
     assert "25,000" in labels or "20,000" in labels, f"천 단위 쉼표가 없습니다: {labels}"
+
+
+def test_add_points_scales_area_with_value():
+    points = pd.DataFrame({"lat": [36.5, 36.51], "lon": [127.26, 127.27], "rentals": [100, 25],
+                           "name": ["가", "나"]})
+    m = maps.add_points(maps.sejong_map(), points, size="rentals", label="name", name="대여소")
+    page = inner_html(m)
+    assert '"radius": 12.0' in page and '"radius": 6.0' in page, "반지름이 √값에 비례하지 않습니다."
+    assert "feature_group_" in page, "이름을 준 점 묶음이 레이어(FeatureGroup)가 아닙니다."
+
+
+def test_rate_ratios_and_dispersion():
+    import numpy as np
+    import statsmodels.api as sm
+
+    from sejongdata import models
+
+    gen = np.random.default_rng(1)
+    x = gen.integers(0, 2, 2000)
+    y = gen.poisson(np.exp(1.0 + np.log(0.5) * x))
+    result = sm.GLM(y, sm.add_constant(pd.DataFrame({"rain": x})), family=sm.families.Poisson()).fit()
+    table = models.rate_ratios(result, ["rain"])
+    assert 0.45 < table.loc["rain", "rate_ratio"] < 0.55
+    assert table.loc["rain", "ci_low"] < 0.5 < table.loc["rain", "ci_high"]
+    assert 0.9 < models.dispersion(result) < 1.1
+    with pytest.raises(KeyError, match="모형에 없는 항"):
+        models.rate_ratios(result, ["wind"])

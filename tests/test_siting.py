@@ -60,3 +60,14 @@ def test_greedy_within_guarantee_on_random_instances():
         greedy = siting.greedy_max_cover(cover, weights, k=3)["cumulative"]
         value = greedy.iloc[-1] if len(greedy) else 0
         assert value >= (1 - 1 / np.e) * brute_force(cover, weights, 3) - 1e-9
+
+
+def test_holidays_2020():
+    from sejongdata import calendar
+
+    table = calendar.holidays(2020)
+    assert len(table) == 18 and table["date"].is_monotonic_increasing
+    flags = calendar.is_holiday(["2020-10-01 08:30", "2020-10-05 08:30"])
+    assert list(flags) == [True, False]
+    with pytest.raises(ValueError, match="2031"):
+        calendar.holidays(2031)

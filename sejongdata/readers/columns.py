@@ -83,7 +83,7 @@ COLUMN_MAPS: dict[str, dict[str, str]] = {
         "등기일자": "registration_date",
     },
     # 기상청 기상자료개방포털 종관기상관측(ASOS) 시간 자료 (OBS_ASOS_TIM). 고른 요소만 열로 나옵니다.
-    # 'QC플래그' 열은 그 요소의 품질 표시(quality-control flag)입니다: 빈 칸 정상, 1 의심, 9 값 없음.
+    # 'QC플래그' 열은 그 요소의 품질 표시(quality-control flag)입니다: 빈 칸 정상, 1 오류(error), 9 결측(missing).
     "kma_asos": {
         "지점": "station_id",
         "지점명": "station_name",

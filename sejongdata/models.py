@@ -1,0 +1,36 @@
+"""회귀 모형 결과를 읽기 쉽게 정리하는 도구 (statsmodels).
+
+- :func:`dispersion`: 포아송 모형의 과대산포(overdispersion) 정도 (피어슨 χ² / 자유도).
+- :func:`rate_ratios`: 로그 연결 모형(포아송, 음이항)의 계수를 **발생률 비**(rate ratio, exp(계수))로.
+
+statsmodels 의 ``summary()`` 는 실행 날짜·시각을 찍어 노트북 출력이 매번 달라지므로,
+장 노트북에서는 이 함수들이 만든 표를 보여 줍니다.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def dispersion(result) -> float:
+    """피어슨 χ² 를 잔차 자유도로 나눈 값. 1 에 가까우면 포아송 가정이 맞고, 1 보다 훨씬 크면 과대산포."""
+    return float(result.pearson_chi2 / result.df_resid)
+
+
+def rate_ratios(result, terms=None, digits: int = 3) -> pd.DataFrame:
+    """계수를 발생률 비와 95 % 신뢰구간, p 값으로 정리합니다.
+
+    ``terms`` 를 주면 그 항만 (주어진 순서대로) 보여 줍니다. 음이항 모형의 ``alpha`` 는 뺍니다.
+    """
+    params, ci, pvalues = result.params, result.conf_int(), result.pvalues
+    names = list(terms) if terms is not None else [n for n in params.index if n != "alpha"]
+    missing = [n for n in names if n not in params.index]
+    if missing:
+        raise KeyError(f"모형에 없는 항: {missing}. 있는 항: {list(params.index)[:12]} …")
+    table = pd.DataFrame({
+        "rate_ratio": np.exp(params[names]),
+        "ci_low": np.exp(ci.loc[names, 0]),
+        "ci_high": np.exp(ci.loc[names, 1]),
+        "p_value": pvalues[names],
+    })
+    return table.round(digits)
