@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="등록된 자료 목록만 보여 줌")
     args = parser.parse_args(argv)
     if args.list:
-        for d in registry():
+        for d in registry(include_optional=True):
             print(f"{d.name:28s} {d.filename:36s} ({d.module})")
         return 0
     start = time.perf_counter()

@@ -11,6 +11,9 @@
 :func:`read_population_age`        행정안전부 연령별 인구현황 (10세 단위 CSV)
 :func:`read_city_population_xlsx`  세종특별자치시 월별 인구 현황 (엑셀, 달마다 시트)
 :func:`read_boundaries`            행정동 경계 GeoJSON (실제 경계, 이 책의 도식 경계)
+:func:`read_eoulling_stations`     세종시 공영자전거 어울링 대여소 현황 (공공데이터포털 CSV)
+:func:`read_eoulling_trips`        세종시 공영자전거 어울링 이용 현황 (대여 기록 CSV)
+:func:`read_asos_hourly`           기상청 종관기상관측(ASOS) 시간 자료 (기상자료개방포털 CSV)
 :func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표
 =================================  ==========================================================
 
@@ -18,17 +21,20 @@
 """
 from ..errors import SejongDataError, SejongDataWarning
 from ..textio import TableInfo, detect_encoding, read_table
+from .bike import read_eoulling_stations, read_eoulling_trips
 from .boundaries import read_boundaries
 from .city_xlsx import read_city_population_xlsx
 from .codes import CITY_CODE, CITY_NAME, SEJONG_EMD_CODES
 from .columns import COLUMN_MAPS, available_kinds, column_map, rename_columns
 from .population import parse_regions, read_population_age, read_population_monthly
 from .project import PROJECT_SCHEMAS, read_apartments, read_emd_master, read_places
+from .weather import read_asos_hourly
 
 __all__ = [
     "SejongDataError", "SejongDataWarning", "TableInfo", "detect_encoding", "read_table",
     "read_population_monthly", "read_population_age", "read_city_population_xlsx", "read_boundaries",
     "read_emd_master", "read_places", "read_apartments", "PROJECT_SCHEMAS",
+    "read_eoulling_stations", "read_eoulling_trips", "read_asos_hourly",
     "COLUMN_MAPS", "column_map", "available_kinds", "rename_columns", "parse_regions",
     "CITY_CODE", "CITY_NAME", "SEJONG_EMD_CODES",
 ]

@@ -3,11 +3,12 @@
 - :func:`read_eoulling_stations` — 공공데이터포털 「세종특별자치시_공영자전거(어울링) 대여소 현황」
 - :func:`read_eoulling_trips` — 어울링 이용 현황 (대여 한 건이 한 줄)
 
-:func:`english_columns` 와 :func:`parse_times` 는 다른 리더(예: :mod:`.weather`)도 쓰는 작은 도구입니다.
+:func:`english_columns`, :func:`parse_times`, :func:`warn_file` 은 다른 리더(예: :mod:`.weather`)도 쓰는 작은 도구입니다.
 """
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ..errors import SejongDataError, SejongDataWarning
 from ..textio import normalize_header, read_table, to_number
 from .columns import COLUMN_MAPS
 
-__all__ = ["read_eoulling_stations", "read_eoulling_trips", "english_columns", "parse_times",
+__all__ = ["read_eoulling_stations", "read_eoulling_trips", "english_columns", "parse_times", "warn_file",
            "SEJONG_BBOX", "KOREA_LAT", "KOREA_LON"]
 
 #: 세종시를 둘러싼 네모 (위도 최소, 위도 최대, 경도 최소, 경도 최대)
@@ -30,8 +31,6 @@ KOREA_LON = (124.0, 132.0)
 _STATION_ID = re.compile(r"SJ_\d+")
 _TEST_NAME = re.compile(r"테스트|test", re.IGNORECASE)
 _STATION_REQUIRED = ["대여소 아이디", "대여소 이름", "사용유무", "위도", "경도"]
-_STATION_COLUMNS = ["station_no", "station_id", "station_name", "in_use", "addr_gu", "addr_dong", "address",
-                    "lat", "lon", "zone", "geofence_m", "registered", "modified"]
 _DATE_FORMATS = {"%Y-%m-%d": "YYYY-MM-DD", "%Y.%m.%d": "YYYY.MM.DD", "%Y%m%d": "YYYYMMDD",
                  "%Y-%m-%d %H:%M:%S": "YYYY-MM-DD HH:MM:SS"}
 _TRIP_REQUIRED = ["시작대여일자", "시작대여소"]
@@ -45,8 +44,12 @@ _MAX_TRIP_MIN = 24 * 60
 # 공통 도구
 # ---------------------------------------------------------------------------
 
-def _warn(path: Path, message: str) -> None:
-    warnings.warn(f"파일 '{path.name}': {message}", SejongDataWarning, stacklevel=3)
+def warn_file(path: Path, message: str) -> None:
+    """파일 이름을 앞에 붙여 SejongDataWarning 을 냅니다. 경고 위치는 패키지 밖(학생의 코드)을 가리킵니다."""
+    frame, level = sys._getframe(1), 2
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("sejongdata."):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(f"파일 '{path.name}': {message}", SejongDataWarning, stacklevel=level)
 
 
 def _rows(mask: pd.Series, values: pd.Series | None = None, limit: int = 5) -> list[str]:
@@ -111,10 +114,19 @@ def parse_times(values: pd.Series, column: str, path, formats: dict[str, str]) -
 
 
 def _numbers(frame: pd.DataFrame, column: str, korean: str, path) -> pd.Series:
-    """열을 float64 로. 열이 없으면 모두 NaN (숫자가 아닌 값은 to_number 가 오류를 냅니다)."""
+    """열을 float64 로. 열이 없으면 모두 NaN. 숫자가 아닌 값은 to_number 가 오류를 냅니다.
+
+    12만 행 파일을 빨리 읽으려고 쉼표 없는 열은 pd.to_numeric 으로 한 번에 바꾸고, 못 바꾼 값이 하나라도
+    있을 때만 to_number 로 다시 읽어 같은 오류 메시지를 냅니다.
+    """
     if column not in frame.columns:
         return pd.Series(np.nan, index=frame.index, dtype="float64")
-    return to_number(frame[column], korean, path).astype("float64")
+    values = frame[column]
+    if not values.astype("str").str.contains(",", regex=False).any():
+        numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+        if not (values.notna() & ~np.isfinite(numbers)).any():
+            return numbers
+    return to_number(values, korean, path).astype("float64")
 
 
 def _text(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -156,9 +168,9 @@ def _coordinates(lat_col: pd.Series, lon_col: pd.Series, ids: pd.Series, path):
         what = (f"'위도' 열에 경도(longitude, {KOREA_LON[0]:g}~{KOREA_LON[1]:g}), '경도' 열에 위도(latitude, "
                 f"{KOREA_LAT[0]:g}~{KOREA_LAT[1]:g}) 값이 들어 있어")
         if k == n:
-            _warn(path, f"{what} 모든 행 {n}개의 두 값을 맞바꿨습니다 (coords_swapped=True).")
+            warn_file(path, f"{what} 모든 행 {n}개의 두 값을 맞바꿨습니다 (coords_swapped=True).")
         else:
-            _warn(path, f"{what} {k}개 행(전체 {n}행 중)의 두 값을 맞바꿨고(coords_swapped=True), 나머지 {n - k}개 행은 "
+            warn_file(path, f"{what} {k}개 행(전체 {n}행 중)의 두 값을 맞바꿨고(coords_swapped=True), 나머지 {n - k}개 행은 "
                         f"그대로 두었습니다. 맞바꾼 대여소 예: {ids[looks_swapped].head(5).tolist()}")
     return lat, lon, looks_swapped
 
@@ -171,19 +183,19 @@ def _station_flags(out: pd.DataFrame, path) -> None:
         korea = _between(out["lat"], KOREA_LAT) & _between(out["lon"], KOREA_LON)
         strange = int((outside & ~korea).sum())
         note = f" 그중 {strange}개는 한국 좌표 범위도 아니거나 비어 있습니다." if strange else ""
-        _warn(path, f"세종시 범위(위도 {lat_min}~{lat_max}, 경도 {lon_min}~{lon_max}) 밖의 대여소 {int(outside.sum())}개를 "
+        warn_file(path, f"세종시 범위(위도 {lat_min}~{lat_max}, 경도 {lon_min}~{lon_max}) 밖의 대여소 {int(outside.sum())}개를 "
                     f"지우지 않고 in_sejong=False 로 표시했습니다: {out.loc[outside, 'station_id'].head(5).tolist()}.{note}")
     if out["is_test"].any():
-        _warn(path, f"이름에 '테스트' 또는 'TEST' 가 들어간 대여소 {int(out['is_test'].sum())}개를 지우지 않고 is_test=True 로 "
+        warn_file(path, f"이름에 '테스트' 또는 'TEST' 가 들어간 대여소 {int(out['is_test'].sum())}개를 지우지 않고 is_test=True 로 "
                     f"표시했습니다: {out.loc[out['is_test'], 'station_id'].head(5).tolist()}")
     ids = out["station_id"]
     odd = ~ids.fillna("").str.fullmatch(_STATION_ID.pattern)
     if odd.any():
-        _warn(path, f"대여소 아이디가 'SJ_숫자' 모양이 아닌 행이 {int(odd.sum())}개 있습니다 (지우지 않음): "
+        warn_file(path, f"대여소 아이디가 'SJ_숫자' 모양이 아닌 행이 {int(odd.sum())}개 있습니다 (지우지 않음): "
                     f"{[_show(v) for v in ids[odd].head(5)]}")
     dups = ids[ids.duplicated(keep=False) & ids.notna()]
     if len(dups):
-        _warn(path, f"같은 대여소 아이디가 두 번 이상 나옵니다 ({len(dups)}개 행, 지우지 않음): "
+        warn_file(path, f"같은 대여소 아이디가 두 번 이상 나옵니다 ({len(dups)}개 행, 지우지 않음): "
                     f"{list(dict.fromkeys(dups))[:8]}")
 
 
@@ -254,7 +266,7 @@ def _suspect_reasons(out: pd.DataFrame) -> dict[str, pd.Series]:
     """의심스러운 대여 기록의 까닭별 표시 (NaN 과의 비교는 False 입니다)."""
     span = out["end_time"] - out["start_time"]
     return {
-        "종료 시각이 시작 시각보다 이름(end_time < start_time)": (out["end_time"] < out["start_time"]).fillna(False),
+        "종료 시각이 시작 시각보다 앞섬(end_time < start_time)": (out["end_time"] < out["start_time"]).fillna(False),
         "주행거리가 음수(distance_m < 0)": (out["distance_m"] < 0).fillna(False),
         "주행시간이 음수(duration_min < 0)": (out["duration_min"] < 0).fillna(False),
         "24시간 넘게 빌림(duration_min > 1440 또는 종료−시작 > 24시간)":
@@ -269,7 +281,7 @@ def _flag_suspect(out: pd.DataFrame, path) -> pd.Series:
         suspect |= mask.astype(bool)
     if suspect.any():
         counts = ", ".join(f"{name} {int(mask.sum())}건" for name, mask in reasons.items() if mask.any())
-        _warn(path, f"의심스러운 대여 기록 {int(suspect.sum())}건(전체 {len(out)}건 중)을 지우지 않고 suspect=True 로 "
+        warn_file(path, f"의심스러운 대여 기록 {int(suspect.sum())}건(전체 {len(out)}건 중)을 지우지 않고 suspect=True 로 "
                     f"표시했습니다. 까닭별 건수(한 건에 여러 까닭이 겹칠 수 있음): {counts}")
     return suspect
 
@@ -288,7 +300,8 @@ def read_eoulling_trips(path) -> pd.DataFrame:
 
     돌려주는 표: bike_id, start_time, start_station, end_time, end_station, distance_m(float),
     duration_min(float), suspect(bool). 종료가 시작보다 이르거나, 거리·시간이 음수이거나, 24시간이 넘는
-    기록은 지우지 않고 suspect=True 로 표시하며 까닭별 건수를 경고 하나로 알립니다. 행 순서는 파일 그대로입니다.
+    기록은 지우지 않고 suspect=True 로 표시하며 까닭별 건수를 경고 하나로 알립니다. 행 순서는 파일 그대로이고,
+    사전에 없는 열은 한국어 이름 그대로 뒤에 붙습니다.
     12만 행 정도를 1초 안팎에 읽도록 행마다 Python 을 돌지 않는 벡터 연산만 씁니다.
 
     예::
