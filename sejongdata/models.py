@@ -34,3 +34,22 @@ def rate_ratios(result, terms=None, digits: int = 3) -> pd.DataFrame:
         "p_value": pvalues[names],
     })
     return table.round(digits)
+
+
+def estimate_nb_alpha(formula: str, data, digits: int = 4) -> float:
+    """음이항(NB2) 모형의 산포 모수 α 를 최대우도로 추정해 반올림해 돌려줍니다.
+
+    statsmodels 의 최적화는 탐색 중에 log(0) 같은 수치 경고를 내지만 결과와는 무관하므로 숨깁니다.
+    수렴하지 않으면 분명한 오류를 냅니다. 추정한 α 는
+    ``smf.glm(formula, data, family=sm.families.NegativeBinomial(alpha=α))`` 에 넣어 씁니다.
+    """
+    import warnings
+
+    import statsmodels.formula.api as smf
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result = smf.negativebinomial(formula, data=data).fit(disp=0, maxiter=300)
+    if not result.mle_retvals.get("converged", False):
+        raise RuntimeError("음이항 모형의 α 추정이 수렴하지 않았습니다. 변수나 자료를 확인하세요.")
+    return round(float(result.params["alpha"]), digits)

@@ -173,7 +173,10 @@ def secret_lines(master: Path) -> set[str]:
             continue
         hidden = in_tests and ("# HIDDEN" in text or "hidden: true" in text)
         _split_code(cell.source, hidden, public, secret)
-    return {s for s in secret - public if len(s) >= 12 and not s.startswith("#")}
+    public_text = "\n".join(public)
+    # 공개된 줄의 일부와 같은 조각(예: 본문에도 있는 줄의 뒷부분)은 정답의 증거가 아니므로 뺍니다.
+    return {s for s in secret - public
+            if len(s) >= 12 and not s.startswith("#") and s not in public_text}
 
 
 def _split_code(source: str, hidden: bool, public: set, secret: set) -> None:

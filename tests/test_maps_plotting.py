@@ -130,3 +130,16 @@ def test_rate_ratios_and_dispersion():
     assert 0.9 < models.dispersion(result) < 1.1
     with pytest.raises(KeyError, match="모형에 없는 항"):
         models.rate_ratios(result, ["wind"])
+
+
+def test_estimate_nb_alpha_recovers_overdispersion():
+    import numpy as np
+
+    from sejongdata import models
+
+    gen = np.random.default_rng(3)
+    n, alpha = 3000, 0.5
+    mu = np.exp(2.0 + 0.3 * gen.integers(0, 2, n))
+    y = gen.negative_binomial(1 / alpha, 1 / (1 + alpha * mu))
+    data = pd.DataFrame({"y": y, "x": (np.log(mu) > 2.1).astype(int)})
+    assert 0.4 < models.estimate_nb_alpha("y ~ x", data) < 0.6
