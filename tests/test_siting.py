@@ -71,3 +71,52 @@ def test_holidays_2020():
     assert list(flags) == [True, False]
     with pytest.raises(ValueError, match="2031"):
         calendar.holidays(2031)
+
+
+def test_milp_matches_brute_force_and_beats_or_ties_greedy():
+    gen = np.random.default_rng(11)
+    for _ in range(10):
+        cover = gen.random((15, 7)) < 0.3
+        weights = gen.integers(1, 20, 15)
+        exact = siting.mclp_milp(cover, weights, k=3)
+        assert len(exact["sites"]) == 3
+        assert exact["covered"] == pytest.approx(brute_force(cover, weights, 3))
+        greedy = siting.greedy_max_cover(cover, weights, k=3)
+        assert exact["covered"] >= (greedy["cumulative"].iloc[-1] if len(greedy) else 0) - 1e-9
+
+
+def test_milp_spacing_constraint_is_respected():
+    # 후보 0 과 1 은 가깝고 둘 다 좋은 자리: 간격 제약이 있으면 둘 중 하나만 고릅니다.
+    cover = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1]], dtype=bool)
+    weights = [10, 9, 1]
+    distances = np.array([[0, 50, 900], [50, 0, 900], [900, 900, 0]])
+    free = siting.mclp_milp(cover, weights, k=2)
+    assert free["sites"] == [0, 1]
+    spaced = siting.mclp_milp(cover, weights, k=2, extra=[siting.spacing_constraint(distances, 100)])
+    assert spaced["sites"] == [0, 2] and spaced["covered"] == 11
+
+
+def test_grid_cells_counts_and_smoothing():
+    from sejongdata import grid
+
+    ix, iy = grid.cell_index([36.5, 36.5], [127.26, 127.2601])
+    assert ix[0] == ix[1] and iy[0] == iy[1], "9 m 떨어진 두 점은 같은 칸이어야 합니다."
+    ix2, _ = grid.cell_index([36.5], [127.263])
+    assert ix2[0] == ix[0] + 1, "약 270 m 동쪽은 옆 칸이어야 합니다."
+    points = pd.DataFrame({"lat": [36.5, 36.5, 36.5], "lon": [127.26, 127.2601, 127.263]})
+    counts = grid.count_points(points)
+    assert sorted(counts.tolist()) == [1, 2]
+    cells = pd.DataFrame({"x": [0, 250, 500, 5000], "y": [0, 0, 0, 5000], "v": [0, 10, 0, 0]})
+    smoothed = grid.smooth(cells, "v", sigma_cells=1)
+    assert smoothed[1] < 10 and smoothed[0] > 0 and smoothed[0] == pytest.approx(smoothed[2])
+    assert smoothed[3] == pytest.approx(0, abs=1e-9)
+
+
+def test_p_median_greedy_prefers_the_heavy_demand():
+    distances = np.array([[0, 100, 900], [100, 0, 800], [900, 800, 0]], dtype=float)
+    result = siting.p_median_greedy(distances, [10, 10, 1], k=1)
+    assert result["sites"] in ([0], [1])
+    assert result["mean_distance"] == pytest.approx((10 * 100 + 1 * 800) / 21) or \
+        result["mean_distance"] == pytest.approx((10 * 100 + 1 * 900) / 21)
+    two = siting.p_median_greedy(distances, [10, 10, 1], k=2)
+    assert 2 in two["sites"] and two["mean_distance"] < result["mean_distance"]
