@@ -157,10 +157,11 @@ def match_report(boundaries, data, on: str = "emd_code") -> dict:
 def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
                tooltip_fields=("emd_name",), tooltip_aliases=("읍면동",),
                colors=("#f7fbff", "#6baed6", "#08306b"), schematic: bool = True,
-               m: folium.Map | None = None) -> folium.Map:
+               m: folium.Map | None = None, line_weight: float = 1) -> folium.Map:
     """경계(GeoDataFrame)에 자료를 붙여 단계구분도(choropleth)를 그립니다.
 
     색은 ``column`` 값의 최솟값~최댓값에 선형으로 대응합니다. 값이 없는 곳은 회색입니다.
+    격자처럼 작은 칸이 많으면 ``line_weight=0`` 으로 테두리를 없애야 색이 보입니다.
     """
     merged = boundaries.merge(data[[on, column]], on=on, how="left")
     values = merged[column].dropna()
@@ -171,7 +172,7 @@ def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
     aliases = list(tooltip_aliases) + [legend]
     folium.GeoJson(
         merged.to_json(), name=legend,
-        style_function=lambda f: _style(f["properties"].get(column), scale),
+        style_function=lambda f: _style(f["properties"].get(column), scale, line_weight),
         tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, localize=True),
     ).add_to(m)
     scale.add_to(m)
@@ -182,6 +183,6 @@ def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
     return m
 
 
-def _style(value, scale) -> dict:
+def _style(value, scale, line_weight: float = 1) -> dict:
     fill = "#cccccc" if value is None else scale(value)
-    return {"fillColor": fill, "color": "#333333", "weight": 1, "fillOpacity": 0.75}
+    return {"fillColor": fill, "color": "#333333", "weight": line_weight, "fillOpacity": 0.75}

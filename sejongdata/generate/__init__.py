@@ -28,6 +28,7 @@ from .base import SEED, City, build_city, write_manifest
 MODULES: tuple[str, ...] = (
     "foundation",
     "bike",
+    "pm",
 )
 DEFAULT_OUT = REPO_ROOT / "datasets"
 
