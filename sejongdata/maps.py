@@ -157,11 +157,12 @@ def match_report(boundaries, data, on: str = "emd_code") -> dict:
 def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
                tooltip_fields=("emd_name",), tooltip_aliases=("읍면동",),
                colors=("#f7fbff", "#6baed6", "#08306b"), schematic: bool = True,
-               m: folium.Map | None = None, line_weight: float = 1) -> folium.Map:
+               m: folium.Map | None = None, line_weight: float = 1, fit: bool = True) -> folium.Map:
     """경계(GeoDataFrame)에 자료를 붙여 단계구분도(choropleth)를 그립니다.
 
     색은 ``column`` 값의 최솟값~최댓값에 선형으로 대응합니다. 값이 없는 곳은 회색입니다.
     격자처럼 작은 칸이 많으면 ``line_weight=0`` 으로 테두리를 없애야 색이 보입니다.
+    ``fit=True`` 면 모든 경계가 한 화면에 들어오게 맞추고, False 면 ``m`` 의 처음 위치·확대를 그대로 둡니다.
     """
     merged = boundaries.merge(data[[on, column]], on=on, how="left")
     values = merged[column].dropna()
@@ -176,8 +177,9 @@ def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
         tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, localize=True),
     ).add_to(m)
     scale.add_to(m)
-    west, south, east, north = (float(v) for v in boundaries.total_bounds)
-    m.fit_bounds([[south, west], [north, east]])  # 모든 경계가 한 화면에 들어오게
+    if fit:
+        west, south, east, north = (float(v) for v in boundaries.total_bounds)
+        m.fit_bounds([[south, west], [north, east]])  # 모든 경계가 한 화면에 들어오게
     if schematic:
         add_note(m)
     return m

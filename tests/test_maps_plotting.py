@@ -143,3 +143,10 @@ def test_estimate_nb_alpha_recovers_overdispersion():
     y = gen.negative_binomial(1 / alpha, 1 / (1 + alpha * mu))
     data = pd.DataFrame({"y": y, "x": (np.log(mu) > 2.1).astype(int)})
     assert 0.4 < models.estimate_nb_alpha("y ~ x", data) < 0.6
+
+
+def test_choropleth_fits_bounds_unless_told_not_to():
+    data = pd.DataFrame({"emd_code": ["3611051000", "3611052000"], "v": [1.0, 2.0]})
+    fitted = inner_html(maps.choropleth(toy_boundaries(), data, "v", "값"))
+    kept = inner_html(maps.choropleth(toy_boundaries(), data, "v", "값", m=maps.sejong_map(), fit=False))
+    assert "fitBounds" in fitted and "fitBounds" not in kept
