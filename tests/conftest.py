@@ -23,3 +23,12 @@ def realdata_dir() -> Path | None:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+def assert_error(excinfo, path: Path, *needles: str) -> str:
+    """오류 메시지에 파일 이름과 기대·찾은 내용이 들어 있는지 확인합니다 (리더 테스트가 함께 씀)."""
+    message = str(excinfo.value)
+    assert path.name in message, message
+    for needle in needles:
+        assert needle in message, f"{needle!r} 가 메시지에 없습니다:\n{message}"
+    return message

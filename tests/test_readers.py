@@ -15,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import assert_error
+
 from sejongdata.errors import SejongDataError, SejongDataWarning
 from sejongdata.readers import (
     available_kinds,
@@ -52,13 +54,6 @@ def dataset_file(name: str) -> Path:
     return path
 
 
-def assert_error(excinfo, path: Path, *needles: str) -> str:
-    """오류 메시지에 파일 이름과 기대·찾은 내용이 들어 있는지 확인합니다."""
-    message = str(excinfo.value)
-    assert path.name in message, message
-    for needle in needles:
-        assert needle in message, f"{needle!r} 가 메시지에 없습니다:\n{message}"
-    return message
 
 
 # ---------------------------------------------------------------------------
