@@ -148,14 +148,6 @@ class _Placer:
         return False
 
 
-def _inner_polygons(city: City) -> dict:
-    """읍면동 코드 → 경계에서 SITE_MARGIN_M 안쪽 다각형 (EPSG:5186, 준비됨)."""
-    out = {}
-    for code, geom in zip(city.boundaries["emd_code"], city.boundaries.geometry):
-        poly = shapely.transform(geom, lambda c: _xy(c[:, 0], c[:, 1])).buffer(-SITE_MARGIN_M)
-        shapely.prepare(poly)
-        out[code] = poly
-    return out
 
 
 def _place_xy(city: City, **where) -> np.ndarray:
@@ -280,7 +272,7 @@ def _gate_sites(city: City, placer: _Placer) -> None:
 def build_sites(seed: int) -> pd.DataFrame:
     """후보지 표: site_id, name, category, lat, lon, emd_code (+ 모형용 x, y)."""
     city = build_city(seed)
-    placer = _Placer(rng("pm-sites", seed), _inner_polygons(city))
+    placer = _Placer(rng("pm-sites", seed), bike._inner_polygons(city, margin=SITE_MARGIN_M))
     _landmark_sites(city, placer)
     _jochiwon_sites(city, placer)
     newtown = city.emd.loc[city.emd["emd_type"] == "동", "emd_code"]
