@@ -41,7 +41,9 @@ def test_no_solutions_in_built_site(html_root):
     texts = [p.read_text(encoding="utf-8", errors="replace")
              for p in list(html_root.rglob("*.html")) + list(html_root.rglob("*.ipynb"))]
     body = "\n".join(texts)
-    assert "_sources" in body or any(html_root.rglob("*.ipynb")), "내려받기용 노트북이 없습니다."
+    for page in CHAPTERS:
+        download = html_root / "_sources" / page.replace(".html", ".ipynb")
+        assert download.exists(), f"내려받기용 노트북이 없습니다: {download.name} (검사가 헛돌지 않도록 확인)"
     assert "solutions/" not in "\n".join(str(p) for p in html_root.rglob("*"))
     for master in nbtool.masters(REPO_ROOT):
         secrets = nbtool.secret_lines(master)
