@@ -34,7 +34,7 @@ test: $(STAMP)
 		notebooks solutions tests $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
-	$(PY) -m sejongdata.notebooks build
+	$(PY) -m sejongdata.tools.notebooks build
 
 data: $(STAMP)
 	$(PY) -m sejongdata.generate
@@ -43,7 +43,7 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. notebooks/00_start.ipynb
 
 bench: $(STAMP)
-	$(PY) -m sejongdata.bench $(BENCH_ARGS)
+	$(PY) -m sejongdata.tools.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf _build

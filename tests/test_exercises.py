@@ -17,7 +17,7 @@ import nbformat
 import pytest
 
 from conftest import REPO_ROOT
-from sejongdata import notebooks as nbtool
+from sejongdata.tools import notebooks as nbtool
 
 MASTERS = nbtool.masters(REPO_ROOT)
 

@@ -5,7 +5,7 @@ import nbformat
 import pytest
 
 from conftest import REPO_ROOT
-from sejongdata import notebooks as nbtool
+from sejongdata.tools import notebooks as nbtool
 
 STUDENT = sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
 ALL = STUDENT + nbtool.masters(REPO_ROOT)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT
-from sejongdata import notebooks as nbtool
-from sejongdata import site
+from sejongdata.tools import notebooks as nbtool
+from sejongdata.tools import site
 
 PAGES = ["index.html", "book/intro.html", "book/guide.html", "book/mentor.html",
          "book/data_catalog.html", "book/glossary.html"]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..textio import read_table, to_number
-from .bike import SEJONG_BBOX, parse_times, warn_file
-from .project import PROJECT_SCHEMAS, _read_project
+from .common import SEJONG_BBOX, parse_times, warn_file
+from .project import PROJECT_SCHEMAS, read_project_table
 
 __all__ = ["read_ebike_trips", "read_pm_sites", "read_grid"]
 
@@ -88,7 +88,7 @@ def read_pm_sites(path=None) -> pd.DataFrame:
         sites = read_pm_sites()
         sites.category.value_counts()
     """
-    return _read_project(path, "pm_candidate_sites.csv")
+    return read_project_table(path, "pm_candidate_sites.csv")
 
 
 def read_grid(path=None) -> pd.DataFrame:
@@ -103,4 +103,4 @@ def read_grid(path=None) -> pd.DataFrame:
         grid = read_grid()
         grid.groupby("land_use")["residents"].sum()
     """
-    return _read_project(path, "grid_250m.csv")
+    return read_project_table(path, "grid_250m.csv")

@@ -39,7 +39,7 @@ PROJECT_SCHEMAS: dict[str, dict] = {
 _ORDER = ("text", "float", "int", "date", "month")
 
 
-def _read_project(path, name: str) -> pd.DataFrame:
+def read_project_table(path, name: str) -> pd.DataFrame:
     schema = PROJECT_SCHEMAS[name]
     path = Path(path) if path is not None else data_path(name)
     required = [c for kind in _ORDER for c in schema.get(kind, [])]
@@ -99,7 +99,7 @@ def read_emd_master(path=None) -> pd.DataFrame:
         emd = read_emd_master()
         emd.sort_values("pop_2024_07", ascending=False).head()
     """
-    return _read_project(path, "emd_master.csv")
+    return read_project_table(path, "emd_master.csv")
 
 
 def read_places(path=None) -> pd.DataFrame:
@@ -113,7 +113,7 @@ def read_places(path=None) -> pd.DataFrame:
         places = read_places()
         places[places.category == "brt_stop"].head()
     """
-    return _read_project(path, "places.csv")
+    return read_project_table(path, "places.csv")
 
 
 def read_apartments(path=None) -> pd.DataFrame:
@@ -128,4 +128,4 @@ def read_apartments(path=None) -> pd.DataFrame:
         apt = read_apartments()
         apt.groupby(apt.completion_ym.dt.year)["households"].sum()
     """
-    return _read_project(path, "apartment_complexes.csv")
+    return read_project_table(path, "apartment_complexes.csv")

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..errors import SejongDataError
 from ..textio import normalize_header, read_table, to_number
-from .bike import english_columns, parse_times, warn_file
+from .common import english_columns, parse_times, warn_file
 from .columns import COLUMN_MAPS
 
 __all__ = ["read_asos_hourly", "ASOS_ELEMENTS"]

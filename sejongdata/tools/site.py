@@ -1,6 +1,6 @@
 """빌드된 책(정적 사이트)을 검사하는 도구: 로컬 웹 서버, 페이지 크기, 브라우저 검사.
 
-tests/test_site.py 와 벤치마크(sejongdata.bench)가 함께 씁니다.
+tests/test_site.py 와 벤치마크(sejongdata.tools.bench)가 함께 씁니다.
 브라우저는 Debian 의 chromium 을 Playwright 로 움직이며, 127.0.0.1 밖으로 나가는 요청은 모두 막습니다.
 """
 from __future__ import annotations

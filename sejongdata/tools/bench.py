@@ -1,6 +1,6 @@
 """벤치마크: 노트북별 실행 시간, 책 빌드 시간, 페이지 크기, 데이터 크기, (선택) make test 시간.
 
-``make bench`` (``python -m sejongdata.bench``) 가 결과를 ``bench/results.md`` 와
+``make bench`` (``python -m sejongdata.tools.bench``) 가 결과를 ``bench/results.md`` 와
 ``bench/results.json`` 에 씁니다. 예산(이 2코어 컴퓨터 기준): 장 노트북 실행 ≤ 60 초,
 데이터 전체 ≤ 60 MB, 장 페이지 ≤ 3 MB.
 """
@@ -18,7 +18,7 @@ import nbformat
 
 from . import site
 from .notebooks import execute
-from .paths import REPO_ROOT
+from ..paths import REPO_ROOT
 
 BUDGET = {"notebook_s": 60, "datasets_mb": 60, "page_mb": 3}
 

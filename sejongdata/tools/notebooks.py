@@ -1,6 +1,6 @@
 """마스터 노트북(solutions/)에서 학생용 노트북(notebooks/)과 채점기를 만듭니다.
 
-``python -m sejongdata.notebooks build [이름 ...]`` (``make notebooks``) 가 하는 일:
+``python -m sejongdata.tools.notebooks build [이름 ...]`` (``make notebooks``) 가 하는 일:
 
 1. 마스터의 Colab 준비 셀을 ``_config.yml`` 의 저장소 주소로 다시 씁니다.
 2. 마스터를 실행해 출력을 저장합니다 (nbval 과 멘토용).
@@ -26,7 +26,7 @@ import nbformat
 import yaml
 from nbclient import NotebookClient
 
-from .paths import REPO_ROOT
+from ..paths import REPO_ROOT
 
 COLAB_TAG = "colab-setup"
 COLAB_TEMPLATE = '''\
