@@ -32,3 +32,30 @@ def assert_error(excinfo, path: Path, *needles: str) -> str:
     for needle in needles:
         assert needle in message, f"{needle!r} 가 메시지에 없습니다:\n{message}"
     return message
+
+
+def pytest_addoption(parser):
+    parser.addoption("--chapter", action="append", default=[],
+                     help="이 장(예: 03)에 속한 테스트만 돌립니다 (make test CHAPTER=03)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """--chapter 를 주면 그 장의 노트북과 @pytest.mark.chapter(...) 가 붙은 테스트만 남깁니다."""
+    wanted = {c.zfill(2) for c in config.getoption("--chapter")}
+    if not wanted:
+        return
+    keep, drop = [], []
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.suffix == ".ipynb":
+            mine = path.name[:2] in wanted
+        else:
+            marker = item.get_closest_marker("chapter")
+            mine = marker is not None and bool(wanted & {str(a).zfill(2) for a in marker.args})
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            notebooks = [p for p in params.values() if isinstance(p, Path) and p.suffix == ".ipynb"]
+            mine = mine or any(p.name[:2] in wanted for p in notebooks)
+        (keep if mine else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+    items[:] = keep

@@ -20,6 +20,8 @@ from sejongdata import city as facts
 from sejongdata.generate import base, build_city, generate, registry
 from sejongdata.paths import REPO_ROOT
 
+pytestmark = pytest.mark.chapter("00")
+
 DATA = REPO_ROOT / "datasets"
 KOREAN = facts.POP_2024_07_KOREAN / facts.POP_2024_07_TOTAL
 NEWTOWN = [e.code for e in facts.EMDS if e.emd_type == "동"]
