@@ -118,8 +118,9 @@ def test_hidden_value_checks_carry_most_points(all_tests):
 # ---------------------------------------------------------------------------
 
 GRADE_HELPER = '''
-import json as _sj_json
+import json as _sj_json, time as _sj_time
 from otter.test_files.ok_test import OKTestFile as _SjOK
+_sj_clock = _sj_time.perf_counter()
 _sj_results = {}
 _sj_specs = _sj_json.load(open("_sj_tests.json", encoding="utf-8"))
 
@@ -131,7 +132,10 @@ def _sj_grade(label):
         out[name] = {"score": test.score, "possible": test.possible,
                      "cases": [{"hidden": r.test_case.hidden, "passed": r.passed,
                                 "message": r.message[-400:]} for r in test.test_case_results]}
+    global _sj_clock
     _sj_results[label] = out
+    _sj_results.setdefault("seconds", {})[label] = round(_sj_time.perf_counter() - _sj_clock, 1)
+    _sj_clock = _sj_time.perf_counter()
     _sj_json.dump(_sj_results, open("_sj_results.json", "w", encoding="utf-8"), ensure_ascii=False)
 '''
 
@@ -180,7 +184,9 @@ def graded(chapter, assigned, all_tests, tmp_path_factory) -> dict:
         nbtool.execute(nb, work)
     finally:
         os.environ.pop("SEJONG_HOME") if old is None else os.environ.__setitem__("SEJONG_HOME", old)
-    return json.loads((work / "_sj_results.json").read_text(encoding="utf-8"))
+    results = json.loads((work / "_sj_results.json").read_text(encoding="utf-8"))
+    print(f"\n[{chapter['name']}] 채점 단계별 시간(초): {results.get('seconds')}")
+    return results
 
 
 def _failures(result: dict) -> str:
