@@ -29,6 +29,7 @@ MODULES: tuple[str, ...] = (
     "foundation",
     "bike",
     "pm",
+    "migration",
 )
 DEFAULT_OUT = REPO_ROOT / "datasets"
 
