@@ -109,7 +109,7 @@ def gravity_pairs(flows: pd.DataFrame, population: pd.Series, value: str = "move
     """중력 모형용 시도 쌍 표를 만듭니다.
 
     ``flows`` 는 출발 시도(``origin``), 도착 시도(``destination``), 이동자 수(``value``) 열이 있는 표이고,
-    ``population`` 은 시도 이름을 색인으로 하는 인구(명)입니다. '전국' 행과 같은 시도 안의 이동(대각선)은 뺍니다.
+    ``population`` 은 시도 이름을 색인으로 하는 인구(명)입니다('전국' 행은 무시). '전국' 행과 같은 시도 안의 이동(대각선)은 뺍니다.
     돌려주는 열: origin, destination, ``value``, pop_origin, pop_dest, distance_km(대표 좌표 사이 직선거리,
     소수 1자리), contiguous(인접 1/0), to_sejong(도착지가 세종이면 1), from_sejong(출발지가 세종이면 1).
 
@@ -130,6 +130,7 @@ def gravity_pairs(flows: pd.DataFrame, population: pd.Series, value: str = "move
     table = table[[a.code != b.code for a, b in zip(o, d)]].reset_index(drop=True)
     o = [_sido(n) for n in table["origin"]]
     d = [_sido(n) for n in table["destination"]]
+    population = population[[" ".join(str(n).split()) != "전국" for n in population.index]]
     pop = pd.Series(population.to_numpy(), index=[_sido(n).short for n in population.index])
     lacking = sorted({s.short for s in o + d} - set(pop.index))
     if lacking:

@@ -153,7 +153,8 @@ def parse_periods(values, path=None, where: str = "시점") -> tuple[pd.Series, 
         rows = [f"데이터 {i + 1}번째 행" for i in series.index[blank][:5]]
         raise SejongDataError(path, f"{where} 이 빈 칸인 행이 {int(blank.sum())}개 있습니다.",
                               expected=_EXPECTED_PERIOD, found=rows)
-    unique = pd.unique(series.astype("str"))
+    text = series.astype("str")
+    codes, unique = pd.factorize(text)
     parsed = {u: _parse_one(u) for u in unique}
     bad = [u for u, p in parsed.items() if p is None]
     if bad:
@@ -167,10 +168,10 @@ def parse_periods(values, path=None, where: str = "시점") -> tuple[pd.Series, 
                               expected="한 파일에 한 가지 주기(월 또는 연)", found=examples,
                               hint="주기마다 따로 내려받으세요.")
     freq = freqs[0]
-    labels = {u: (f"{p[1]}-{p[2]:02d}" if freq == "M" else f"{p[1]}") for u, p in parsed.items()}
-    text = series.astype("str")
-    periods = pd.PeriodIndex(text.map(labels), freq=freq)
-    provisional = text.map({u: p[3] for u, p in parsed.items()}).astype(bool)
+    labels = [f"{parsed[u][1]}-{parsed[u][2]:02d}" if freq == "M" else f"{parsed[u][1]}" for u in unique]
+    periods = pd.PeriodIndex(labels, freq=freq).take(codes)      # 고유한 시점만 한 번씩 바꿈
+    provisional = pd.Series(np.array([parsed[u][3] for u in unique], dtype=bool)[codes],
+                            index=series.index)
     return pd.Series(periods, index=series.index), provisional
 
 

@@ -1,4 +1,4 @@
-"""흐름 지도(maps.add_flows)와 흐름 표 도구(migration.flow_lines, gravity_pairs) 시험."""
+"""3장 도구 시험: 흐름 지도(maps.add_flows), 흐름 표·중력 모형 자료(migration), 계수 표(models)."""
 from __future__ import annotations
 
 import html
@@ -67,8 +67,8 @@ def test_gravity_pairs():
     od = pd.DataFrame({"origin": ["대전광역시", "세종특별자치시", "전국", "서울특별시"],
                        "destination": ["세종특별자치시", "대전광역시", "세종특별자치시", "서울특별시"],
                        "movers": [15000, 8000, 50000, 900000]})
-    pop = pd.Series([1_450_000, 350_000, 9_600_000],
-                    index=["대전광역시", "세종특별자치시", "서울특별시"])
+    pop = pd.Series([51_000_000, 1_450_000, 350_000, 9_600_000],
+                    index=["전국", "대전광역시", "세종특별자치시", "서울특별시"])
     pairs = migration.gravity_pairs(od, pop)
     assert len(pairs) == 2                      # 전국 행과 같은 시도 안 이동은 뺌
     assert pairs["contiguous"].tolist() == [1, 1]
@@ -80,3 +80,22 @@ def test_gravity_pairs():
     with pytest.raises(ValueError, match="population 에 없는 시도"):
         migration.gravity_pairs(od, pop.drop("서울특별시").rename({"대전광역시": "대전"})
                                 .reindex(["대전"]))
+
+
+def test_coefficients_table():
+    import numpy as np
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    from sejongdata import models
+
+    rng = np.random.default_rng(3)
+    data = pd.DataFrame({"x": rng.uniform(1, 10, 400)})
+    data["y"] = rng.poisson(np.exp(0.5 + 0.8 * np.log(data["x"])))
+    fit = smf.glm("y ~ np.log(x)", data=data, family=sm.families.Poisson()).fit(cov_type="HC1")
+    table = models.coefficients(fit, ["np.log(x)"])
+    assert list(table.columns) == ["coef", "ci_low", "ci_high", "p_value"]
+    assert table.loc["np.log(x)", "ci_low"] < 0.8 < table.loc["np.log(x)", "ci_high"]
+    assert table.loc["np.log(x)", "coef"] == round(float(fit.params["np.log(x)"]), 3)
+    with pytest.raises(KeyError, match="모형에 없는 항"):
+        models.coefficients(fit, ["z"])
