@@ -101,6 +101,7 @@ CELL_PROMPTS = {
     "outputs": ("출력 펼쳐 보기", "출력 접기"),
 }
 CELL_PROMPT_CONFIG = {"nb_code_prompt_show": "{type} 보기", "nb_code_prompt_hide": "{type} 숨기기"}
+MYST_NB_DEFAULT_PROMPTS = ("Show code cell {type}", "Hide code cell {type}")
 TOGGLE_LABEL = "숨긴 내용 열고 닫기"
 
 COPYBUTTON = {"copy": "복사", "copy_to_clipboard": "클립보드로 복사", "copy_success": "복사했습니다",
@@ -129,8 +130,13 @@ def install(catalog: str, messages: dict[str, str], first: bool) -> None:
     """``catalog`` 번역에 우리 문구를 더합니다. ``first`` 면 기존 번역보다 먼저, 아니면 보충으로."""
     key = ("general", catalog)
     current = locale.translators.get(key)
+    chain = current
+    while chain is not None:  # 같은 프로세스에서 두 번 빌드해도 한 번만 더합니다
+        if isinstance(chain, _Messages):
+            return
+        chain = getattr(chain, "_fallback", None)
     ours = _Messages(messages)
-    if current is None or isinstance(current, _Messages):
+    if current is None:
         locale.translators[key] = ours
     elif first:
         ours.add_fallback(current)

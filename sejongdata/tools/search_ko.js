@@ -81,3 +81,11 @@ var Scorer = {
     return Math.round((anchor ? ranked - 0.5 : ranked) * 100) / 100;
   },
 };
+
+/*
+ * 책을 디스크(file://, USB)에서 열면 브라우저가 fetch 로 다른 쪽을 읽지 못하게 막습니다. 검색 결과 밑의
+ * 요약(쪽을 읽어 와 만드는 것)만 끄고, 검색 자체(searchindex.js 를 script 로 불러 옴)는 그대로 씁니다.
+ */
+if (window.location.protocol === "file:" && typeof DOCUMENTATION_OPTIONS !== "undefined") {
+  DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+}

@@ -257,31 +257,31 @@ def search_quality(found: dict[str, list[str]], texts: dict[str, str],
     순위: 낱말이 ``about`` 번 이상 나오는 쪽(그 낱말을 다루는 쪽)이 한 번만 나오는 쪽보다 앞에 있어야 합니다.
     """
     lowered = {page: text.lower() for page, text in texts.items()}
-    rows, relevant_total, hits, found_total, correct, pairs, ordered = [], 0, 0, 0, 0, 0, 0
+    rows, relevant_total, hits, found_total, pairs, ordered = [], 0, 0, 0, 0, 0
     for query, nouns in queries:
         counts = {page: min(text.count(n.lower()) for n in nouns) for page, text in lowered.items()}
         relevant = {page for page, c in counts.items() if c > 0}
         results = [page for page in found[query] if page in texts]
         hit = relevant & set(results)
         bad_order = []
-        for i, a in enumerate(results):
-            for b in results[i + 1:]:
-                if counts.get(b, 0) >= about and counts.get(a, 0) == 1:
-                    bad_order.append((a, b))
-                if {counts.get(a, 0), counts.get(b, 0)} & {1} and max(counts.get(a, 0), counts.get(b, 0)) >= about:
+        for i, first in enumerate(results):
+            for later in results[i + 1:]:
+                pair = sorted((counts[first], counts[later]))
+                if pair[0] == 1 and pair[1] >= about:  # 한 번 스친 쪽과 그 낱말을 다루는 쪽
                     pairs += 1
-        ordered += sum(1 for i, a in enumerate(results) for b in results[i + 1:]
-                       if counts.get(a, 0) >= about and counts.get(b, 0) == 1)
+                    if counts[first] == 1:
+                        bad_order.append((first, later))
+                    else:
+                        ordered += 1
         relevant_total += len(relevant)
         hits += len(hit)
         found_total += len(results)
-        correct += len(hit)
         rows.append({"query": query, "nouns": nouns, "relevant": len(relevant), "found": len(results),
                      "hits": len(hit), "missed": sorted(relevant - hit),
                      "wrong": [p for p in results if p not in relevant], "bad_order": bad_order,
                      "results": [(p, counts.get(p, 0)) for p in results]})
     return {"recall": hits / relevant_total if relevant_total else 1.0,
-            "precision": correct / found_total if found_total else 1.0,
+            "precision": hits / found_total if found_total else 1.0,
             "relevant": relevant_total, "hits": hits, "found": found_total,
             "order_pairs": pairs, "order_ok": ordered, "rows": rows}
 
@@ -371,3 +371,149 @@ def visible_interface_texts(html: str) -> list[str]:
 def english_interface(html: str, pattern: re.Pattern) -> list[str]:
     """화면 글자 가운데 테마의 영어 문구와 같은 것."""
     return sorted({t for t in visible_interface_texts(html) if pattern.fullmatch(t)})
+
+
+SEARCH_BATCH = """async ([queries, summaries]) => {
+  DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = summaries;
+  const found = {};
+  for (const q of queries) {
+    document.getElementById('search-results').innerHTML = '';
+    Search.status = null;
+    Search.performSearch(q);
+    while (!(Search.status && Search.status.innerText.length > 0)) await new Promise(r => setTimeout(r, 5));
+    found[q] = Array.from(document.querySelectorAll('#search-results ul.search > li > a'))
+      .map(a => a.getAttribute('href'));
+  }
+  return found;
+}"""
+
+
+def search_in_page(page, queries: list[str], summaries: bool = False) -> dict[str, list[str]]:
+    """이미 열린 검색 쪽에서, 쪽을 다시 불러오지 않고 같은 검색 코드(Search.performSearch)로 찾습니다.
+
+    검색 쪽은 주소의 ?q= 를 이 함수로 넘기므로 결과는 입력란에 쳐서 찾은 것과 같습니다.
+    ``summaries=False`` 면 결과마다 쪽을 내려받아 만드는 요약을 끕니다 (결과와 순서는 같고 훨씬 빠릅니다).
+    """
+    raw = page.evaluate(SEARCH_BATCH, [list(queries), summaries])
+    found = {}
+    for query, hrefs in raw.items():
+        pages = []
+        for href in hrefs:
+            target = href.split("#")[0]
+            if target not in pages:
+                pages.append(target)
+        found[query] = pages
+    return found
+
+
+# --- 링크 검사 (인터넷 없이) ------------------------------------------------------------------
+
+class _LinkCollector(__import__("html.parser").parser.HTMLParser):
+    """쪽의 id·name 과 href/src 주소, 지도 틀(iframe srcdoc)의 내용을 모읍니다 (BeautifulSoup 보다 빠름)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.urls, self.srcdocs = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            self.ids.add(attributes["name"])
+        if tag in ("a", "link", "script", "img", "iframe", "source"):
+            for attr in ("href", "src"):
+                if attributes.get(attr):
+                    self.urls.append(attributes[attr])
+        if tag == "iframe" and attributes.get("srcdoc"):
+            self.srcdocs.append(attributes["srcdoc"])
+
+
+def _collect(text: str) -> _LinkCollector:
+    collector = _LinkCollector()
+    collector.feed(text)
+    return collector
+
+
+def check_links(html_root: Path) -> dict:
+    """빌드된 사이트의 모든 내부 링크와 앵커(#id)가 있는지 봅니다. 바깥 주소는 모으기만 합니다.
+
+    지도(iframe srcdoc) 안의 스크립트·스타일 주소도 봅니다. 돌려주는 값:
+    ``{"checked": 내부 링크 수, "broken": [(쪽, 주소, 까닭)], "external": {주소: [쪽...]}}``
+    """
+    from urllib.parse import unquote, urlsplit
+
+    html_root = Path(html_root)
+    parsed: dict[Path, _LinkCollector] = {}
+
+    def page(path: Path) -> _LinkCollector:
+        if path not in parsed:
+            parsed[path] = _collect(path.read_text(encoding="utf-8", errors="replace"))
+        return parsed[path]
+
+    broken, external, checked = [], {}, 0
+    pages = [p for p in sorted(html_root.rglob("*.html")) if "_static" not in p.relative_to(html_root).parts]
+    for path in pages:
+        rel = path.relative_to(html_root).as_posix()
+        collected = page(path)
+        urls = list(collected.urls)
+        for srcdoc in collected.srcdocs:
+            urls += _collect(srcdoc).urls
+        for url in urls:
+            if url.startswith(("javascript:", "data:", "about:", "${")):
+                continue
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https", "mailto") or url.startswith("//"):
+                external.setdefault(url, []).append(rel)
+                continue
+            if parts.scheme:
+                broken.append((rel, url, f"알 수 없는 주소 형식 {parts.scheme}:"))
+                continue
+            checked += 1
+            if parts.path.startswith("/"):
+                broken.append((rel, url, "절대 경로는 USB·file:// 에서 깨집니다"))
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((rel, url, "파일 없음"))
+                continue
+            if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in page(target).ids:
+                broken.append((rel, url, f"앵커 #{parts.fragment} 없음"))
+    return {"checked": checked, "broken": broken, "external": external}
+
+
+def search_report(html_root: Path, typed: bool = True) -> dict:
+    """``search_ko.EVAL_QUERIES`` 로 검색 품질을 잽니다 (입력란에 쳐서, 요약까지 만드는 실제 검색)."""
+    from .search_ko import EVAL_QUERIES
+
+    texts = {p: page_text(html_root / p) for p in content_pages(html_root)}
+    with serve(html_root) as url:
+        found = run_searches(url, [q for q, _ in EVAL_QUERIES], typed=typed)
+    return search_quality(found, texts, EVAL_QUERIES)
+
+
+def main(argv=None) -> int:
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description="빌드된 책의 검색 품질을 잽니다 (headless Chromium).")
+    parser.add_argument("command", choices=["search"])
+    parser.add_argument("html", type=Path, help="빌드된 책 폴더 (예: _build/html)")
+    parser.add_argument("--json", type=Path, help="질의별 결과를 JSON 으로 저장")
+    args = parser.parse_args(argv)
+    quality = search_report(args.html)
+    for row in quality["rows"]:
+        print(f"{row['query']:<10} 찾음 {row['hits']}/{row['relevant']}  결과 {row['found']}  "
+              f"놓침 {row['missed'] or '-'}  틀림 {row['wrong'] or '-'}")
+    print(f"재현율 {quality['recall']:.1%} ({quality['hits']}/{quality['relevant']}), "
+          f"정밀도 {quality['precision']:.1%} ({quality['hits']}/{quality['found']}), "
+          f"순위 쌍 {quality['order_ok']}/{quality['order_pairs']}")
+    if args.json:
+        args.json.write_text(json.dumps(quality, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
