@@ -38,13 +38,13 @@ var splitQuery = (query) => {
 
 /*
  * 순위: 질의의 조각이 쪽에 나오는 횟수(가장 적은 조각 기준, 쪽 길이로 보정: BM25 의 b = 0.5)의 로그
- * 에, 모든 조각이 쪽 제목에 있으면 8, 소제목에 있으면 3 을 더합니다. 횟수 자료(search_ko_counts.js)가
+ * 에, 모든 조각이 쪽 제목에 있고 본문에도 나오면 20(그 쪽이 다루는 낱말), 소제목에 있으면 3 을 더합니다. 횟수 자료(search_ko_counts.js)가
  * 없으면 Sphinx 의 기본 점수를 그대로 씁니다.
  */
 var Scorer = {
   objNameMatch: 11, objPartialMatch: 6, objPrio: {0: 15, 1: 5, 2: -5}, objPrioDefault: 0,
   title: 15, partialTitle: 7, term: 5, partialTerm: 2,
-  pageTitle: 8, heading: 3,
+  pageTitle: 20, heading: 3,
   _lookup: null,
   _has: (map, token, doc) => {
     const files = map[token];
@@ -76,7 +76,8 @@ var Scorer = {
     }
     const norm = 0.5 + 0.5 * KO_SEARCH_COUNTS.lengths[countsDoc] / Scorer._average;
     let ranked = 10 * Math.log2(1 + least / norm);
-    if (tokens.every((t) => pageTitle.has(t))) ranked += Scorer.pageTitle;
+    // 제목에만 한 번 나오는 쪽(예: "실행 통계" 쪽의 "통계")은 그 낱말을 다루는 쪽이 아니므로 더하지 않습니다.
+    if (least >= 2 && tokens.every((t) => pageTitle.has(t))) ranked += Scorer.pageTitle;
     else if (inHeadings) ranked += Scorer.heading;
     return Math.round((anchor ? ranked - 0.5 : ranked) * 100) / 100;
   },
