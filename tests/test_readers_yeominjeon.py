@@ -279,3 +279,20 @@ def test_real_public_file_of_another_kind_gives_one_clear_error():
     with pytest.raises(SejongDataError) as err:
         read_yeominjeon_merchants(path)
     assert_error(err, path, "여민전 가맹점 등록부 파일이 아닙니다")
+
+
+def test_repeated_reads_give_independent_equal_tables_and_follow_file_changes(tmp_path):
+    path = write(tmp_path / "again.csv", daily_lines())
+    first = read_yeominjeon_daily(path)
+    first.loc[0, "amount_won"] = -1                                  # 학생이 돌려받은 표를 고쳐도
+    second = read_yeominjeon_daily(path)
+    assert second["amount_won"].iloc[0] == 21_543_000                 # 다음 읽기는 파일 그대로
+    write(path, daily_lines() + ["2021-07-03,교육,영세,40,5400"])
+    assert len(read_yeominjeon_daily(path)) == 5                      # 파일이 바뀌면 새로 읽음
+
+
+def test_warnings_repeat_on_every_read(tmp_path):
+    path = write(tmp_path / "twice_warn.csv", daily_lines() + ["2021-07-03,교육,일반,3,540"])
+    for _ in range(2):
+        with pytest.warns(SejongDataWarning, match="5건 미만인데 공개된 칸"):
+            read_yeominjeon_daily(path)
