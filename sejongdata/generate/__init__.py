@@ -31,6 +31,7 @@ MODULES: tuple[str, ...] = (
     "bike",
     "pm",
     "migration",
+    "yeominjeon",    # 5장 여민전: 가맹점, 정책 달력, 가입자, 일별·분기별 결제 집계
 )
 DEFAULT_OUT = REPO_ROOT / "datasets"
 

@@ -231,6 +231,55 @@ COLUMN_MAPS: dict[str, dict[str, str]] = {
         "시군구내전출": "within_sgg_out",
         "행정구역변경": "boundary_change",
     },
+    # 여민전 결제 집계 (이 책의 형식; 시가 공개하는 지역화폐 결제 집계를 본뜸). 결제금액 열의 단위는 리더가 읽습니다.
+    "yeominjeon_spending": {
+        "기준일자": "date",
+        "기준월": "month",
+        "기준분기": "quarter",
+        "가맹점행정동코드": "emd_code",
+        "업종": "sector",
+        "가맹점규모": "size_class",
+        "연령대": "age_band",
+        "성별": "sex",
+        "거주생활권": "home_zone",
+        "결제건수": "transactions",
+        "결제금액": "amount",
+    },
+    # 여민전 가맹점 등록부 (이 책이 정한 형식)
+    "yeominjeon_merchants": {
+        "가맹점번호": "merchant_id",
+        "상가업소번호": "store_id",
+        "행정동코드": "emd_code",
+        "상권업종소분류코드": "scls_code",
+        "여민전업종": "sector",
+        "가맹점규모": "size_class",
+        "가맹여부": "member",
+        "가맹일": "joined",
+        "해지일": "left",
+        "비고": "note",
+    },
+    # 여민전 정책 달력 (달마다 한 줄)
+    "yeominjeon_policy": {
+        "기준월": "month",
+        "캐시백률(%)": "cashback_pct",
+        "월구매한도(만원)": "limit_month_manwon",
+        "연구매한도(만원)": "limit_year_manwon",
+        "발행액(억원)": "issued_eok",
+        "판매방식": "sale",
+        "조기마감": "sold_out",
+        "마감소요시간(시간)": "sellout_hours",
+        "구매자수(명)": "buyers",
+        "가입자수(명)": "cardholders",
+        "비고": "note",
+    },
+    # 여민전 연말 가입자 수
+    "yeominjeon_cardholders": {
+        "기준연도": "year",
+        "거주생활권": "home_zone",
+        "연령대": "age_band",
+        "성별": "sex",
+        "가입자수(명)": "cardholders",
+    },
 }
 
 
