@@ -296,7 +296,8 @@ def graded(built, tmp_path_factory):
     nbformat.write(student, str(subs / "20240003_박셋_hw0.ipynb"))
     nbformat.write(variant(ch00_q1=solved[0], ch00_q2='raise ValueError("일부러 낸 오류")'),
                    str(subs / "20240004_최넷_hw0.ipynb"))
-    nbformat.write(variant(ch00_q1="while True:\n    pass"), str(subs / "20240005_정다섯_hw0.ipynb"))
+    # 무한 반복은 이름순으로 맨 앞이라 먼저 시작합니다 (그동안 다른 작업자가 나머지를 채점).
+    nbformat.write(variant(ch00_q1="while True:\n    pass"), str(subs / "20240000_정다섯_hw0.ipynb"))
     (subs / "20240006_강여섯_hw0.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     (subs / "20240007_조일곱_hw0.ipynb").write_text('{"cells": [', encoding="utf-8")
     shutil.copyfile(REPO_ROOT / "notebooks" / "00_start.ipynb", subs / "20240008_윤여덟_00_start.ipynb")
@@ -331,7 +332,7 @@ def test_every_submission_gets_the_expected_status(graded):
         "20240002_이둘": "ok",
         "20240003_박셋": "ok",
         "20240004_최넷": "error in ch00_q2",
-        "20240005_정다섯": "timeout",
+        "20240000_정다섯": "timeout",
         "20240006_강여섯": "not a notebook",
         "20240007_조일곱": "not a notebook",
         "20240008_윤여덟": "wrong chapter",
@@ -354,7 +355,7 @@ def test_scores_follow_the_checks_points(graded):
         "정렬 방향만 틀린 답은 공개 검사 점수만 받아야 합니다."
     assert half < full["ch00_q2"]
     assert score("20240004_최넷", "ch00_q1") == full["ch00_q1"] and score("20240004_최넷", "ch00_q2") == 0
-    for student in ["20240003_박셋", "20240005_정다섯", "20240006_강여섯", "20240007_조일곱", "20240008_윤여덟"]:
+    for student in ["20240003_박셋", "20240000_정다섯", "20240006_강여섯", "20240007_조일곱", "20240008_윤여덟"]:
         assert float(rows[student]["total_points_earned"]) == 0, student
 
 
@@ -402,7 +403,7 @@ def test_feedback_shows_messages_never_test_code(graded, built):
     half = (out / "feedback" / "20240002_이둘.md").read_text(encoding="utf-8")
     assert "숨은 검사 1개 가운데 0개 통과" in half or "숨은 검사" in half
     assert "✗" in half
-    loop = (out / "feedback" / "20240005_정다섯.md").read_text(encoding="utf-8")
+    loop = (out / "feedback" / "20240000_정다섯.md").read_text(encoding="utf-8")
     assert "while True" in loop and "제한 시간" in loop
     assert "hw0.ipynb" in (out / "feedback" / "20240006_강여섯.md").read_text(encoding="utf-8")
 

@@ -958,7 +958,7 @@ def summary_chart(path: Path, target: Target, summary: list[dict]) -> None:
     from .. import plotting
 
     plotting.setup_plots()
-    labels = [r["question"] for r in summary]
+    labels = [r["question"] + (" (해석)" if r["kind"] != "자동" else "") for r in summary]
     y = np.arange(len(labels))
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(labels) + 1.8))
     ax.barh(y - 0.2, [r["mean_pct"] for r in summary], height=0.4, label="평균 점수(%)", color="#3182bd")
@@ -968,7 +968,7 @@ def summary_chart(path: Path, target: Target, summary: list[dict]) -> None:
     ax.set_xlim(0, 100)
     ax.set_xlabel("%")
     ax.set_title(f"{target.name} 문제별 평균과 만점 비율")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / (len(labels) + 3)), ncol=2, frameon=False)
     fig.tight_layout()
     fig.savefig(path, metadata={"Software": None})
     plt.close(fig)
