@@ -566,6 +566,7 @@ def new_record(sub: Submission, target: Target) -> tuple[dict, bool]:
         record["manual_answers"] = {q.name: None for q in target.manual}
         return record, False
     record["manual_answers"] = manual_answers(nb, target)
+    record["unanswered"] = unanswered_questions(nb)
     return record, True
 
 
@@ -693,6 +694,20 @@ def _apply_worker_result(record: dict, result: dict) -> None:
 # ---------------------------------------------------------------------------
 # 해석 문항 답 모으기
 # ---------------------------------------------------------------------------
+
+_PLACEHOLDER_LINE = re.compile(r"^\s*(#.*|[\w\s,\[\]\.]*=\s*\.\.\.\s*|\.\.\.\s*)?$")
+
+
+def unanswered_questions(nb) -> list[str]:
+    """답 칸(otter_answer_cell)이 받은 그대로(`x = ...`)인 자동 채점 문제들."""
+    owners = _question_of_cells(nb.cells)
+    answers: dict[str, list[str]] = {}
+    for owner, cell in zip(owners, nb.cells):
+        if owner and cell.get("cell_type") == "code" and "otter_answer_cell" in cell.get("metadata", {}).get("tags", []):
+            answers.setdefault(owner, []).append(cell.get("source", ""))
+    return sorted(q for q, sources in answers.items()
+                  if all(_PLACEHOLDER_LINE.match(line) for src in sources for line in src.splitlines()))
+
 
 def manual_answers(nb, target: Target) -> dict[str, str | None]:
     """해석 문항마다 학생이 쓴 마크다운(문제 설명 다음 ~ END QUESTION 앞). 빈 답은 ''."""
@@ -869,7 +884,10 @@ def question_summary(target: Target, records: list[dict], rubric: dict) -> list[
         solved = sum(1 for s in scores if math.isclose(s, question.points))
         failing = Counter()
         messages: dict[str, Counter] = {}
+        blank = sum(1 for r in records if question.name in r.get("unanswered", []))
         for record in records:
+            if question.name in record.get("unanswered", []):
+                continue   # 답을 쓰지 않은 학생의 실패는 '가장 많이 실패한 검사'에 세지 않습니다
             for case in record["questions"].get(question.name, {}).get("cases", []):
                 if not case["passed"]:
                     failing[case["name"]] += 1
@@ -882,15 +900,17 @@ def question_summary(target: Target, records: list[dict], rubric: dict) -> list[
         else:
             common = ""
         rows.append({"question": question.name, "title": question.title, "kind": "자동",
-                     "points": question.points, "mean": _mean(scores), "graded": n,
+                     "points": question.points, "mean": _mean(scores), "graded": n, "blank": blank,
                      "mean_pct": _pct(_mean(scores), question.points),
                      "solved_pct": round(100 * solved / n, 1) if n else 0.0, "common_failure": common})
     for question in target.manual:
         scores = [rubric[(r["student"], question.name)]["score"] for r in records
                   if rubric.get((r["student"], question.name), {}).get("score") is not None]
         full = sum(1 for s in scores if math.isclose(s, question.points))
+        blank = sum(1 for r in records if r["manual_answers"].get(question.name) is not None
+                    and not r["manual_answers"][question.name].strip())
         rows.append({"question": question.name, "title": question.title, "kind": "해석(루브릭)",
-                     "points": question.points, "mean": _mean(scores), "graded": len(scores),
+                     "points": question.points, "mean": _mean(scores), "graded": len(scores), "blank": blank,
                      "mean_pct": _pct(_mean(scores), question.points),
                      "solved_pct": round(100 * full / len(scores), 1) if scores else 0.0,
                      "common_failure": "" if scores else "아직 채점하지 않았습니다 (rubric.csv)"})
@@ -906,10 +926,10 @@ def _pct(value: float, points: float) -> float:
     return round(100 * value / points, 1) if points else 0.0
 
 
-SUMMARY_COLUMNS = ["question", "title", "kind", "points", "graded", "mean", "mean_pct", "solved_pct",
+SUMMARY_COLUMNS = ["question", "title", "kind", "points", "graded", "blank", "mean", "mean_pct", "solved_pct",
                    "common_failure"]
-SUMMARY_HEADERS = ["문제", "제목", "채점", "배점", "채점 수", "평균", "평균(%)", "만점 비율(%)",
-                   "가장 많이 실패한 검사"]
+SUMMARY_HEADERS = ["문제", "제목", "채점", "배점", "채점 수", "답 없음", "평균", "평균(%)", "만점 비율(%)",
+                   "가장 많이 실패한 검사 (답을 쓴 학생 기준)"]
 
 
 def _md_table(headers: list[str], rows: list[list]) -> str:
@@ -1154,6 +1174,10 @@ def feedback_text(record: dict, target: Target, rubric: dict) -> str:
         lines += ["## 문제별 결과", "", _md_table(["문제", "점수", "배점"],
                   [[f"{q.title} (`{q.name}`)", f"{scores[q.name]:.2f}", f"{q.points:g}"] for q in target.auto]), ""]
         for question in target.auto:
+            if question.name in record.get("unanswered", []) and not errors.get(question.name):
+                lines += [f"### {question.title} (`{question.name}`): 0.00 / {question.points:g}점", "",
+                          "- 답을 쓰지 않았습니다 (답 칸의 `...` 가 그대로 있습니다).", ""]
+                continue
             lines += _question_feedback(question, record["questions"].get(question.name), errors.get(question.name))
     if target.manual:
         lines += ["## 해석 문항", ""] + manual_lines + [""]
