@@ -192,7 +192,8 @@ def test_assignment_takes_only_the_narrative_cells_the_questions_need():
     for needed in ["pop = readers.read_population_monthly", "city = pop[", "emd = readers.read_emd_master()",
                    'grader = otter.Notebook("hw0.ipynb")']:
         assert needed in code
-    for unneeded in ["sns.barplot", "maps.choropleth", "pd.read_csv(monthly_path)", "melt("]:
+    for unneeded in ["sns.barplot", "maps.choropleth", "pd.read_csv(monthly_path)", "melt(", "import seaborn",
+                     "setup_plots()"]:
         assert unneeded not in code, f"과제에 필요 없는 본문 셀이 들어왔습니다: {unneeded}"
     names = [asg._raw_yaml(c.source)["name"] for c in nb.cells
              if c.cell_type == "raw" and c.source.startswith("# BEGIN QUESTION")]

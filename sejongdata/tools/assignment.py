@@ -313,9 +313,30 @@ def slice_narrative(master: Master, picked: list[Question]) -> list:
             _check_prerequisites(master, question, need - narrative_defs, picked)
             needed |= need
             earlier |= set().union(*(cell_names(s)[0] for s in question.solution_code()))
-    chosen = {i for i, c in enumerate(code) if "setup_plots(" in c.source}
     # 그림·지도 셀은 필요한 이름을 새로 만들 때만 가져옵니다 (표 열을 덧붙이기만 하는 지도 셀은 뺍니다).
     drawing = {i: plain_defs(c.source) for i, c in enumerate(code) if _PRESENTATION.search(c.source)}
+    chosen: set = set()
+    _close(names, drawing, chosen, needed)
+    # 그림을 그리는 이름이 필요할 때만 한글 글꼴 설정 셀(setup_plots)을 가져옵니다.
+    if needed & _PLOTTING_NAMES:
+        for index, cell in enumerate(code):
+            if "setup_plots(" in cell.source and index not in chosen:
+                chosen.add(index)
+                needed |= names[index][1]
+        _close(names, drawing, chosen, needed)
+    cells = []
+    for index in sorted(chosen):
+        cell = copy.deepcopy(code[index])
+        cell.source = trim_imports(cell.source, needed)
+        cells.append(cell)
+    return cells
+
+
+_PLOTTING_NAMES = {"plotting", "plt", "sns", "maps", "folium"}
+
+
+def _close(names: list, drawing: dict, chosen: set, needed: set) -> None:
+    """필요한 이름을 만드는 셀을 더하고, 그 셀이 쓰는 이름도 필요하다고 보며 더 늘지 않을 때까지 되풀이합니다."""
     changed = True
     while changed:
         changed = False
@@ -326,7 +347,29 @@ def slice_narrative(master: Master, picked: list[Question]) -> list:
                 chosen.add(index)
                 needed |= uses
                 changed = True
-    return [code[i] for i in sorted(chosen)]
+
+
+def trim_imports(source: str, needed: set) -> str:
+    """가져오기(import)만 있는 셀에서 쓰지 않는 이름을 뺍니다 (커널이 seaborn·folium 을 불러오는 몇 초를 아낍니다).
+
+    가져오기가 아닌 문장이 섞인 셀은 그대로 둡니다.
+    """
+    tree = _parse(source)
+    if tree is None or not tree.body or not all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in tree.body):
+        return source
+    lines = source.splitlines()
+    out = []
+    for stmt in tree.body:
+        keep = [a for a in stmt.names if (a.asname or a.name.split(".")[0]) in needed]
+        if not keep:
+            continue
+        if len(keep) == len(stmt.names):
+            out.extend(lines[stmt.lineno - 1:stmt.end_lineno])
+        else:
+            stmt.names = keep
+            out.append(ast.unparse(stmt))
+    # 빈 줄로 나뉜 무리(표준·외부 패키지 / 교재 패키지)는 하나로 모읍니다.
+    return "\n".join(line for line in out if line.strip())
 
 
 def _check_prerequisites(master: Master, question: Question, missing: set, picked: list) -> None:
