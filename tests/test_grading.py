@@ -186,6 +186,20 @@ def test_kill_tree_ends_children_in_other_sessions():
     assert not alive, f"끝나지 않은 프로세스: {alive}"
 
 
+@pytest.mark.parametrize("code, reason", [("while True: pass", "반복"), ("import time; time.sleep(60)", "입력")])
+def test_watch_stops_loops_by_cpu_time_and_waits_by_wall_time(code, reason):
+    """무한 반복은 계산 시간(CPU)으로, 기다리기만 하는 셀은 경과 시간으로 멈춥니다 (커널 역할의 손자 프로세스)."""
+    launcher = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {code!r}])"
+    proc = subprocess.Popen([sys.executable, "-c", launcher], start_new_session=True)
+    start = time.monotonic()
+    try:
+        why, used = grading.watch(proc, cpu_limit=1.5, wall_limit=4)
+    finally:
+        grading.kill_tree(proc)
+    assert why and reason in why, why
+    assert time.monotonic() - start < 15
+
+
 def test_assignment_takes_only_the_narrative_cells_the_questions_need():
     nb = asg.compose(SPEC, NAME)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
@@ -339,6 +353,7 @@ def test_every_submission_gets_the_expected_status(graded):
         "20240008_윤여덟": "wrong chapter",
     }
     assert "ValueError: 일부러 낸 오류" in graded["records"]["20240004_최넷"]["detail"]
+    assert "반복" in graded["records"]["20240000_정다섯"]["detail"]
 
 
 def test_scores_follow_the_checks_points(graded):

@@ -612,8 +612,11 @@ def watch(proc: subprocess.Popen, cpu_limit: float, wall_limit: float, poll: flo
         used = max(used, tree_cpu_seconds(proc))
         if used > cpu_limit:
             return f"계산 시간 {cpu_limit:g}초 안에 끝나지 않아 멈췄습니다 (끝나지 않는 반복?).", used
-        if time.monotonic() - start > wall_limit:
-            return f"실행 {wall_limit:g}초가 지나도 끝나지 않아 멈췄습니다 (입력을 기다리는 셀?).", used
+        elapsed = time.monotonic() - start
+        if elapsed > wall_limit:
+            # 컴퓨터가 아주 바쁘면 무한 반복도 CPU 를 조금씩만 받아 여기서 멈춥니다. 계산을 하고 있었는지로 까닭을 가립니다.
+            why = "끝나지 않는 반복?" if used >= 0.1 * elapsed else "입력을 기다리는 셀?"
+            return f"실행 {wall_limit:g}초(계산 {used:.0f}초)가 지나도 끝나지 않아 멈췄습니다 ({why}).", used
 
 
 def run_submission(sub: Submission, target: Target, out: Path, timeout: float,
