@@ -38,8 +38,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import REPO_ROOT
-from . import assignment as asg
-from . import notebooks as nbtool
+
+
+def _assignment():
+    """과제 빌더 모듈 (nbformat·nbclient 를 불러오므로 필요할 때만 가져옵니다: --help 가 빠르게)."""
+    from . import assignment
+
+    return assignment
+
+
+def _notebooks():
+    from . import notebooks
+
+    return notebooks
+
 
 AUTOGRADER_DIR = REPO_ROOT / "_build" / "autograder"
 GRADING_DIR = REPO_ROOT / "_build" / "grading"
@@ -167,7 +179,7 @@ def load_target(autograder: Path, master: Path) -> Target:
             raise GradingError(f"{what} '{path}' 가 없습니다.")
     with zipfile.ZipFile(autograder) as archive:
         config = json.loads(archive.read("otter_config.json").decode("utf-8"))
-    parsed = asg.read_master(master)
+    parsed = _assignment().read_master(master)
     titles = {q.name: q.title for q in parsed.questions}
     auto = read_autograder_tests(autograder)
     for question in auto:
@@ -179,7 +191,7 @@ def load_target(autograder: Path, master: Path) -> Target:
 
 
 def chapter_target(chapter: str, root: Path = REPO_ROOT) -> Target:
-    master = asg.chapter_master(chapter, root)
+    master = _assignment().chapter_master(chapter, root)
     zip_path = root / "_build" / "autograder" / f"{master.stem}-autograder.zip"
     if not zip_path.exists():
         raise GradingError(
@@ -192,7 +204,7 @@ def assignment_target(where: str, root: Path = REPO_ROOT) -> Target:
     """build-assignment 가 만든 과제 폴더(또는 그 이름)를 채점 대상으로 읽습니다."""
     folder = Path(where)
     if not folder.is_dir():
-        folder = asg.ASSIGNMENTS_DIR / where
+        folder = root / "_build" / "assignments" / where
     name = folder.name
     zip_path = folder / "autograder" / f"{name}-autograder.zip"
     if not zip_path.exists():
@@ -674,7 +686,7 @@ def copy_for_grading(source: Path, target_path: Path) -> None:
 
     try:
         nb = nbformat.reads(Path(source).read_bytes().decode("utf-8-sig"), as_version=4)
-        nb.metadata["kernelspec"] = dict(nbtool.KERNELSPEC)
+        nb.metadata["kernelspec"] = dict(_notebooks().KERNELSPEC)
         with open(target_path, "w", encoding="utf-8") as handle:
             nbformat.write(nb, handle)
     except Exception:  # noqa: BLE001 - 고칠 수 없으면 그대로 복사해 otter 에 맡깁니다
@@ -726,7 +738,7 @@ def manual_answers(nb, target: Target) -> dict[str, str | None]:
             continue
         if current is not None:
             text = source.strip()
-            placeholder = text in (nbtool.KOREAN_MANUAL_PROMPT, nbtool.OTTER_MANUAL_PROMPT)
+            placeholder = text in (_notebooks().KOREAN_MANUAL_PROMPT, _notebooks().OTTER_MANUAL_PROMPT)
             if text and not placeholder:
                 current.append(text)
     answers = {}
@@ -1316,10 +1328,12 @@ def main(argv=None) -> int:
             print(f"루브릭 점수 {counts['filled']}칸을 합쳤습니다 (빈 칸 {counts['empty']}개). "
                   f"점수표: {Path(args.out) / 'gradebook.csv'}")
         else:
-            made = asg.build_assignment(args.spec, args.name, Path(args.out) if args.out else None)
+            made = _assignment().build_assignment(args.spec, args.name, Path(args.out) if args.out else None)
             for key in ["master", "student", "autograder"]:
                 print(f"{key}: {made[key]}")
-    except (GradingError, asg.AssignmentError) as error:
+    except Exception as error:  # noqa: BLE001
+        if not isinstance(error, GradingError) and type(error).__name__ != "AssignmentError":
+            raise
         print(f"오류: {error}", file=sys.stderr)
         return 2
     return 0
