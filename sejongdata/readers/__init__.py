@@ -15,6 +15,7 @@
 :func:`read_eoulling_trips`        세종시 공영자전거 어울링 이용 현황 (대여 기록 CSV)
 :func:`read_asos_hourly`           기상청 종관기상관측(ASOS) 시간 자료 (기상자료개방포털 CSV)
 :func:`read_ebike_trips`           공유 전기자전거 운영사 이용 기록 (공식 공개 형식 없음)
+:func:`read_molit_apt_trades`      국토교통부 실거래가 공개시스템 아파트(매매) CSV (전월세: read_molit_apt_rents)
 :func:`read_stores`                소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 시도별 CSV)
 :func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표 (read_pm_sites, read_grid 포함)
 =================================  ==========================================================
@@ -33,6 +34,7 @@ from .project import PROJECT_SCHEMAS, read_apartments, read_emd_master, read_pla
 from .pm import read_ebike_trips, read_grid, read_pm_sites
 from .stores import STORE_COLUMNS, read_stores
 from .weather import read_asos_hourly
+from .molit import read_molit_apt_rents, read_molit_apt_trades
 
 __all__ = [
     "SejongDataError", "SejongDataWarning", "TableInfo", "detect_encoding", "read_table",
