@@ -17,6 +17,8 @@ import math
 
 import branca
 import folium
+import numpy as np
+import pandas as pd
 
 SEJONG_CENTER = (36.53, 127.27)
 BOOK_STATIC = "../_static"
@@ -248,3 +250,60 @@ def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
 def _style(value, scale, line_weight: float = 1) -> dict:
     fill = "#cccccc" if value is None else scale(value)
     return {"fillColor": fill, "color": "#333333", "weight": line_weight, "fillOpacity": 0.75}
+
+
+FLOW_COLUMNS = ("origin_lat", "origin_lon", "dest_lat", "dest_lon")
+
+
+def flow_widths(values, max_width: float = 10.0, min_width: float = 1.0) -> list[float]:
+    """흐름선의 굵기(픽셀): 값에 **정비례**하고 가장 큰 값이 ``max_width``, 가장 가는 선은 ``min_width``."""
+    values = pd.Series(values).astype(float).clip(lower=0).to_numpy()
+    top = values.max() if len(values) and values.max() > 0 else 1.0
+    return [round(max(min_width, max_width * v / top), 2) for v in values]
+
+
+def _curve(lat1: float, lon1: float, lat2: float, lon2: float, bend: float,
+           n: int = 9) -> list[tuple[float, float]]:
+    """두 점을 잇는 2차 베지어 곡선 (진행 방향 오른쪽으로 ``bend`` × 길이만큼 휨), 소수 5자리."""
+    mid_lat, mid_lon = (lat1 + lat2) / 2, (lon1 + lon2) / 2
+    d_lat, d_lon = lat2 - lat1, lon2 - lon1
+    ctrl_lat, ctrl_lon = mid_lat - bend * d_lon, mid_lon + bend * d_lat   # 오른쪽 수직 방향
+    points = []
+    for t in np.linspace(0.0, 1.0, n):
+        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t ** 2
+        points.append((round(a * lat1 + b * ctrl_lat + c * lat2, 5),
+                       round(a * lon1 + b * ctrl_lon + c * lon2, 5)))
+    return points
+
+
+def add_flows(m: folium.Map, flows, value: str = "movers", max_width: float = 10.0,
+              min_width: float = 1.0, color: str = "#b2182b", label: str | None = None,
+              name: str | None = None, bend: float = 0.15, opacity: float = 0.7) -> folium.Map:
+    """출발지에서 도착지로 가는 흐름을 선으로 그립니다. 선의 **굵기**가 ``value`` 에 비례합니다.
+
+    ``flows`` 에는 origin_lat, origin_lon, dest_lat, dest_lon 과 ``value`` 열이 있어야 합니다
+    (:func:`sejongdata.migration.flow_lines` 가 만드는 표). 가장 큰 값의 선이 ``max_width`` 픽셀입니다.
+    선은 진행 방향의 오른쪽으로 조금 휘어(``bend``) 있어 A → B 와 B → A 가 겹치지 않습니다.
+    ``label`` 열을 주면 마우스를 올릴 때 그 글을, 주지 않으면 값(천 단위 쉼표)을 보여 줍니다.
+    좌표는 소수 5자리(약 1 m)로 반올림해 넣습니다.
+    """
+    missing = [c for c in (*FLOW_COLUMNS, value) if c not in flows.columns]
+    if missing:
+        raise ValueError(f"흐름 표에 열이 없습니다: {missing}. 필요한 열: {[*FLOW_COLUMNS, value]}")
+    layer = folium.FeatureGroup(name=name) if name else m
+    widths = flow_widths(flows[value], max_width, min_width)
+    if label:
+        texts = flows[label].astype(str).tolist()
+    else:
+        texts = [f"{float(v):,.0f}" for v in flows[value]]
+    order = np.argsort(-flows[value].astype(float).to_numpy(), kind="stable")[::-1]  # 굵은 선을 위에
+    rows = flows.reset_index(drop=True)
+    for i in order:
+        r = rows.iloc[i]
+        points = _curve(float(r["origin_lat"]), float(r["origin_lon"]), float(r["dest_lat"]),
+                        float(r["dest_lon"]), bend)
+        folium.PolyLine(points, weight=widths[i], color=color, opacity=opacity,
+                        tooltip=texts[i]).add_to(layer)
+    if name:
+        layer.add_to(m)
+    return m

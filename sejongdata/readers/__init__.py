@@ -4,10 +4,8 @@
 언제나 :class:`~sejongdata.errors.SejongDataError` 를 던지고, 메시지에 파일 이름·기대한 것·찾은 것을 적습니다.
 행을 지우거나 고친 일이 있으면 :class:`~sejongdata.errors.SejongDataWarning` 경고로 알립니다.
 
-=================================  ==========================================================
-리더                                읽는 파일
-=================================  ==========================================================
-:func:`read_population_monthly`    행정안전부 주민등록 인구 및 세대현황 (월간 CSV)
+=================================  ===================================================리더                                읽는 파일
+=================================  ===================================================:func:`read_population_monthly`    행정안전부 주민등록 인구 및 세대현황 (월간 CSV)
 :func:`read_population_age`        행정안전부 연령별 인구현황 (10세 단위 CSV)
 :func:`read_city_population_xlsx`  세종특별자치시 월별 인구 현황 (엑셀, 달마다 시트)
 :func:`read_boundaries`            행정동 경계 GeoJSON (실제 경계, 이 책의 도식 경계)
@@ -16,10 +14,11 @@
 :func:`read_asos_hourly`           기상청 종관기상관측(ASOS) 시간 자료 (기상자료개방포털 CSV)
 :func:`read_ebike_trips`           공유 전기자전거 운영사 이용 기록 (공식 공개 형식 없음)
 :func:`read_molit_apt_trades`      국토교통부 실거래가 공개시스템 아파트(매매) CSV (전월세: read_molit_apt_rents)
+:func:`read_kosis_long`            KOSIS 통계표 세로형 CSV (분류·시점·항목 열; 인구이동, 인구 …)
+:func:`read_kosis_wide`            KOSIS 통계표 가로형 CSV (시점이 열로 펼쳐진 두 줄 머리글)
 :func:`read_stores`                소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 시도별 CSV)
 :func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표 (read_pm_sites, read_grid 포함)
-=================================  ==========================================================
-
+=================================  ===================================================
 열 이름 대응표는 :func:`column_map` 으로 볼 수 있습니다. 일반 CSV 읽기 도구는 :mod:`sejongdata.textio` 에 있습니다.
 """
 from ..errors import SejongDataError, SejongDataWarning
@@ -29,6 +28,7 @@ from .boundaries import read_boundaries
 from .city_xlsx import read_city_population_xlsx
 from .codes import CITY_CODE, CITY_NAME, SEJONG_EMD_CODES
 from .columns import COLUMN_MAPS, available_kinds, column_map, rename_columns
+from .kosis import parse_periods, read_kosis_long, read_kosis_wide, split_item
 from .population import parse_regions, read_population_age, read_population_monthly
 from .project import PROJECT_SCHEMAS, read_apartments, read_emd_master, read_places
 from .pm import read_ebike_trips, read_grid, read_pm_sites
@@ -42,6 +42,8 @@ __all__ = [
     "read_emd_master", "read_places", "read_apartments", "PROJECT_SCHEMAS",
     "read_eoulling_stations", "read_eoulling_trips", "read_asos_hourly",
     "read_ebike_trips", "read_pm_sites", "read_grid", "read_stores", "STORE_COLUMNS",
+    "read_kosis_long", "read_kosis_wide", "parse_periods", "split_item",
+    "read_molit_apt_trades", "read_molit_apt_rents",
     "COLUMN_MAPS", "column_map", "available_kinds", "rename_columns", "parse_regions",
     "CITY_CODE", "CITY_NAME", "SEJONG_EMD_CODES",
 ]

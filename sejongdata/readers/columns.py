@@ -212,6 +212,43 @@ COLUMN_MAPS: dict[str, dict[str, str]] = {
         "경도": "lon",
         "위도": "lat",
     },
+    # KOSIS(국가통계포털) 통계표 내려받기의 분류 열 (이름이 '…별' 로 끝남, 공백 무시).
+    # 계층이 여러 단계로 나뉜 파일의 '행정구역별(1)', '행정구역별(2)' 는 region_1, region_2 가 됩니다.
+    "kosis_dims": {
+        "행정구역(시군구)별": "region",
+        "행정구역(시도)별": "region",
+        "행정구역별": "region",
+        "시도별": "region",
+        "시군구별": "region",
+        "읍면동별": "region",
+        "전출지별": "origin",
+        "전입지별": "destination",
+        "전출지(읍면동)별": "origin",
+        "전입지(읍면동)별": "destination",
+        "성별": "sex",
+        "연령별": "age_band",
+        "5세별": "age_band",
+        "전입사유별": "reason",
+    },
+    # KOSIS 국내인구이동통계·주민등록인구 항목 (단위 '(명)' 은 떼고 적음, 공백 무시).
+    "kosis_items": {
+        "총전입": "in_total",
+        "총전출": "out_total",
+        "순이동": "net",
+        "시도내이동-시군구내": "within_sgg",
+        "시도내이동-시군구간 전입": "intra_sido_in",
+        "시도내이동-시군구간 전출": "intra_sido_out",
+        "시도간전입": "inter_sido_in",
+        "시도간전출": "inter_sido_out",
+        "이동자수": "movers",
+        "순이동자수": "net_movers",
+        "총인구수": "population",
+        "출생": "births",
+        "사망": "deaths",
+        "시군구내전입": "within_sgg_in",
+        "시군구내전출": "within_sgg_out",
+        "행정구역변경": "boundary_change",
+    },
 }
 
 
