@@ -31,6 +31,7 @@ MODULES: tuple[str, ...] = (
     "bike",
     "pm",
     "migration",
+    "housing",       # 6장 주택시장 (실거래가 매매·전월세, 공시지가, 표제부)
 )
 DEFAULT_OUT = REPO_ROOT / "datasets"
 

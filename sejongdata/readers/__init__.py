@@ -14,6 +14,7 @@
 :func:`read_asos_hourly`           기상청 종관기상관측(ASOS) 시간 자료 (기상자료개방포털 CSV)
 :func:`read_ebike_trips`           공유 전기자전거 운영사 이용 기록 (공식 공개 형식 없음)
 :func:`read_molit_apt_trades`      국토교통부 실거래가 공개시스템 아파트(매매) CSV (전월세: read_molit_apt_rents)
+:func:`read_land_prices`           국가공간정보포털 개별공시지가정보 CSV (표제부: read_building_titles)
 :func:`read_kosis_long`            KOSIS 통계표 세로형 CSV (분류·시점·항목 열; 인구이동, 인구 …)
 :func:`read_kosis_wide`            KOSIS 통계표 가로형 CSV (시점이 열로 펼쳐진 두 줄 머리글)
 :func:`read_stores`                소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 시도별 CSV)
@@ -35,6 +36,7 @@ from .pm import read_ebike_trips, read_grid, read_pm_sites
 from .stores import STORE_COLUMNS, read_stores
 from .weather import read_asos_hourly
 from .molit import read_molit_apt_rents, read_molit_apt_trades
+from .housing import read_building_titles, read_land_prices
 
 __all__ = [
     "SejongDataError", "SejongDataWarning", "TableInfo", "detect_encoding", "read_table",
@@ -43,7 +45,7 @@ __all__ = [
     "read_eoulling_stations", "read_eoulling_trips", "read_asos_hourly",
     "read_ebike_trips", "read_pm_sites", "read_grid", "read_stores", "STORE_COLUMNS",
     "read_kosis_long", "read_kosis_wide", "parse_periods", "split_item",
-    "read_molit_apt_trades", "read_molit_apt_rents",
+    "read_molit_apt_trades", "read_molit_apt_rents", "read_land_prices", "read_building_titles",
     "COLUMN_MAPS", "column_map", "available_kinds", "rename_columns", "parse_regions",
     "CITY_CODE", "CITY_NAME", "SEJONG_EMD_CODES",
 ]
