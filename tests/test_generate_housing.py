@@ -79,3 +79,18 @@ def test_rents_land_and_titles_join_the_trades():
         cx.set_index("complex_name")["households"].sort_index().tolist()
     keys = set(zip(rents["legal_dong"], rents["jibun"]))
     assert keys <= set(zip(land["legal_dong"], land["jibun"])) and keys <= set(zip(titles["legal_dong"], titles["jibun"]))
+
+
+def test_spatial_helper_matches_the_generator():
+    """sejongdata.housing.complex_table (geopandas, EPSG:5179) 가 생성기가 쓴 설명 변수를 그대로 다시 만듭니다."""
+    from sejongdata import housing as tools
+
+    cx = tools.complex_table()
+    truth = housing.complex_features(SEED)
+    assert (cx["complex_name"].to_numpy() == truth["complex_name"].to_numpy()).all()
+    for column in ["dist_brt_km", "dist_gov_km"]:
+        assert np.allclose(cx[column], truth[column], atol=1e-6), column
+    assert (cx["lake_view"].to_numpy() == truth["lake_view"].to_numpy()).all()
+    assert (cx["stores_500m"].to_numpy() == truth["stores_500m"].to_numpy()).all()
+    data = tools.hedonic_data(cx=cx)
+    assert len(data) == 13_199 and data["dist_gov_km"].notna().all()
