@@ -21,6 +21,24 @@ from ..textio import normalize_header
 __all__ = ["COLUMN_MAPS", "column_map", "available_kinds", "rename_columns"]
 
 COLUMN_MAPS: dict[str, dict[str, str]] = {
+    # 국토교통부 실거래가 공개시스템 아파트(매매). 판마다 열이 다르며 이름으로 찾습니다.
+    "molit_apt_trades": {
+        "NO": "row_no", "시군구": "address", "번지": "jibun", "본번": "bonbeon", "부번": "bubeon",
+        "단지명": "complex_name", "전용면적(㎡)": "area_m2", "계약년월": "contract_ym", "계약일": "contract_day",
+        "거래금액(만원)": "price_10k_won", "동": "building_dong", "층": "floor", "매수자": "buyer",
+        "매도자": "seller", "건축년도": "build_year", "도로명": "road_name", "해제사유발생일": "cancel_date",
+        "거래유형": "deal_type", "중개사소재지": "broker_location", "등기일자": "registration_date",
+    },
+    # 국토교통부 실거래가 공개시스템 아파트(전월세)
+    "molit_apt_rents": {
+        "NO": "row_no", "시군구": "address", "번지": "jibun", "본번": "bonbeon", "부번": "bubeon",
+        "단지명": "complex_name", "전월세구분": "rent_type", "전용면적(㎡)": "area_m2",
+        "계약년월": "contract_ym", "계약일": "contract_day", "보증금(만원)": "deposit_10k_won",
+        "월세금(만원)": "monthly_rent_10k_won", "층": "floor", "건축년도": "build_year", "도로명": "road_name",
+        "계약기간": "contract_term", "계약구분": "contract_kind", "갱신요구권 사용": "renewal_right",
+        "종전계약 보증금(만원)": "prev_deposit_10k_won", "종전계약 월세(만원)": "prev_monthly_rent_10k_won",
+        "주택유형": "house_type",
+    },
     # 행정안전부 주민등록 인구 및 세대현황 (월간). 열 이름 '2019년01월_총인구수' 의 '_' 뒤 부분입니다.
     "population_monthly": {
         "행정구역": "region",
