@@ -4,8 +4,10 @@
 언제나 :class:`~sejongdata.errors.SejongDataError` 를 던지고, 메시지에 파일 이름·기대한 것·찾은 것을 적습니다.
 행을 지우거나 고친 일이 있으면 :class:`~sejongdata.errors.SejongDataWarning` 경고로 알립니다.
 
-=================================  ===================================================리더                                읽는 파일
-=================================  ===================================================:func:`read_population_monthly`    행정안전부 주민등록 인구 및 세대현황 (월간 CSV)
+=================================  ==========================================================
+리더                                읽는 파일
+=================================  ==========================================================
+:func:`read_population_monthly`    행정안전부 주민등록 인구 및 세대현황 (월간 CSV)
 :func:`read_population_age`        행정안전부 연령별 인구현황 (10세 단위 CSV)
 :func:`read_city_population_xlsx`  세종특별자치시 월별 인구 현황 (엑셀, 달마다 시트)
 :func:`read_boundaries`            행정동 경계 GeoJSON (실제 경계, 이 책의 도식 경계)
@@ -13,14 +15,15 @@
 :func:`read_eoulling_trips`        세종시 공영자전거 어울링 이용 현황 (대여 기록 CSV)
 :func:`read_asos_hourly`           기상청 종관기상관측(ASOS) 시간 자료 (기상자료개방포털 CSV)
 :func:`read_ebike_trips`           공유 전기자전거 운영사 이용 기록 (공식 공개 형식 없음)
-:func:`read_molit_apt_trades`      국토교통부 실거래가 공개시스템 아파트(매매) CSV (전월세: read_molit_apt_rents)
-:func:`read_land_prices`           국가공간정보포털 개별공시지가정보 CSV (표제부: read_building_titles)
 :func:`read_kosis_long`            KOSIS 통계표 세로형 CSV (분류·시점·항목 열; 인구이동, 인구 …)
 :func:`read_kosis_wide`            KOSIS 통계표 가로형 CSV (시점이 열로 펼쳐진 두 줄 머리글)
 :func:`read_stores`                소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 시도별 CSV)
+:func:`read_molit_apt_trades`      국토교통부 실거래가 공개시스템 아파트(매매) CSV (전월세: read_molit_apt_rents)
+:func:`read_land_prices`           국가공간정보포털 개별공시지가정보 CSV (표제부: read_building_titles)
 :func:`read_yeominjeon_daily` 등    여민전 결제 집계(일별·분기별 교차표), 가맹점 등록부, 정책 달력, 가입자
 :func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표 (read_pm_sites, read_grid 포함)
-=================================  ===================================================
+=================================  ==========================================================
+
 열 이름 대응표는 :func:`column_map` 으로 볼 수 있습니다. 일반 CSV 읽기 도구는 :mod:`sejongdata.textio` 에 있습니다.
 """
 from ..errors import SejongDataError, SejongDataWarning
@@ -36,10 +39,10 @@ from .project import PROJECT_SCHEMAS, read_apartments, read_emd_master, read_pla
 from .pm import read_ebike_trips, read_grid, read_pm_sites
 from .stores import STORE_COLUMNS, read_stores
 from .weather import read_asos_hourly
-from .yeominjeon import (read_yeominjeon_cardholders, read_yeominjeon_crosstab, read_yeominjeon_daily,
-                         read_yeominjeon_merchants, read_yeominjeon_policy, read_yeominjeon_spending)
 from .molit import read_molit_apt_rents, read_molit_apt_trades
 from .housing import read_building_titles, read_land_prices
+from .yeominjeon import (read_yeominjeon_cardholders, read_yeominjeon_crosstab, read_yeominjeon_daily,
+                         read_yeominjeon_merchants, read_yeominjeon_policy, read_yeominjeon_spending)
 
 __all__ = [
     "SejongDataError", "SejongDataWarning", "TableInfo", "detect_encoding", "read_table",
