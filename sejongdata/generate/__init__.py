@@ -29,6 +29,7 @@ MODULES: tuple[str, ...] = (
     "foundation",
     "bike",
     "pm",
+    "sns",
 )
 DEFAULT_OUT = REPO_ROOT / "datasets"
 

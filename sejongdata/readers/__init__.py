@@ -15,6 +15,8 @@
 :func:`read_eoulling_trips`        세종시 공영자전거 어울링 이용 현황 (대여 기록 CSV)
 :func:`read_asos_hourly`           기상청 종관기상관측(ASOS) 시간 자료 (기상자료개방포털 CSV)
 :func:`read_ebike_trips`           공유 전기자전거 운영사 이용 기록 (공식 공개 형식 없음)
+:func:`read_sns_posts`             SNS·블로그·커뮤니티 게시글 CSV (소셜 리스닝 서비스·수집기 내보내기)
+:func:`read_sns_labels`            이 책의 민원 표본 표 (게시글마다 민원 여부)
 :func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표 (read_pm_sites, read_grid 포함)
 =================================  ==========================================================
 
@@ -30,6 +32,7 @@ from .columns import COLUMN_MAPS, available_kinds, column_map, rename_columns
 from .population import parse_regions, read_population_age, read_population_monthly
 from .project import PROJECT_SCHEMAS, read_apartments, read_emd_master, read_places
 from .pm import read_ebike_trips, read_grid, read_pm_sites
+from .sns import read_sns_labels, read_sns_posts
 from .weather import read_asos_hourly
 
 __all__ = [
@@ -37,7 +40,7 @@ __all__ = [
     "read_population_monthly", "read_population_age", "read_city_population_xlsx", "read_boundaries",
     "read_emd_master", "read_places", "read_apartments", "PROJECT_SCHEMAS",
     "read_eoulling_stations", "read_eoulling_trips", "read_asos_hourly",
-    "read_ebike_trips", "read_pm_sites", "read_grid",
+    "read_ebike_trips", "read_pm_sites", "read_grid", "read_sns_posts", "read_sns_labels",
     "COLUMN_MAPS", "column_map", "available_kinds", "rename_columns", "parse_regions",
     "CITY_CODE", "CITY_NAME", "SEJONG_EMD_CODES",
 ]
