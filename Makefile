@@ -5,13 +5,20 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
+# make test CHAPTER=03 : 그 장의 노트북(nbval)·연습문제·리더 테스트만 돌립니다
+CHAPTER ?=
+ifneq ($(CHAPTER),)
+TEST_PATHS := $(wildcard notebooks/$(CHAPTER)_*.ipynb solutions/$(CHAPTER)_*.ipynb) tests --chapter $(CHAPTER)
+else
+TEST_PATHS := notebooks solutions tests
+endif
 BENCH_ARGS ?= --with-test
 
 .PHONY: install book test notebooks data lab bench clean help
 
 help:
 	@echo "make book       환경을 설치하고 책을 _build/html 에 만듭니다"
-	@echo "make test       환경을 설치하고 모든 테스트를 돌립니다"
+	@echo "make test       환경을 설치하고 모든 테스트를 돌립니다 (CHAPTER=03 이면 그 장만)"
 	@echo "make notebooks  solutions/ 의 마스터로 학생용 노트북과 채점기를 다시 만듭니다"
 	@echo "make data       datasets/ 의 모의 데이터를 다시 만듭니다"
 	@echo "make lab        JupyterLab 을 엽니다"
@@ -31,7 +38,7 @@ book: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg \
-		notebooks solutions tests $(PYTEST_ARGS)
+		$(TEST_PATHS) $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
 	$(PY) -m sejongdata.tools.notebooks build

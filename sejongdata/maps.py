@@ -13,6 +13,7 @@ folium 은 기본으로 Leaflet·jQuery 를 CDN 에서 불러옵니다. 이 모�
 from __future__ import annotations
 
 import json
+import math
 
 import branca
 import folium
@@ -29,7 +30,63 @@ CDN = {
     "jquery_js": "https://code.jquery.com/jquery-3.7.1.min.js",
     "d3_js": "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js",
 }
+#: 지도에 넣는 값의 자릿수. 컴퓨터(BLAS)마다 끝자리가 다른 값이 HTML 에 들어가지 않게 반올림합니다.
+VALUE_DIGITS = 4        # 값·범례: 유효숫자 4자리
+COORD_DECIMALS = 6      # 좌표: 소수 6자리 (약 0.1 m)
 SCHEMATIC_NOTE = "경계는 모식도(schematic)이며 실제 행정경계가 아닙니다 · 모의 데이터"
+
+
+def significant(value, digits: int = VALUE_DIGITS):
+    """값을 유효숫자 ``digits`` 자리로 반올림합니다 (None·NaN 은 None)."""
+    if value is None:
+        return None
+    value = float(value)
+    if not math.isfinite(value):
+        return None
+    if value == 0:
+        return 0.0
+    return round(value, digits - 1 - int(math.floor(math.log10(abs(value)))))
+
+
+def _round_coords(coords):
+    if isinstance(coords, (list, tuple)):
+        return [_round_coords(c) for c in coords]
+    return round(float(coords), COORD_DECIMALS)
+
+
+def rounded_geojson(gdf) -> dict:
+    """GeoDataFrame 을 GeoJSON 사전으로 바꾸며 좌표는 소수 6자리, 실수 속성은 유효숫자 4자리로 반올림합니다."""
+    data = json.loads(gdf.to_json())
+    for feature in data["features"]:
+        geometry = feature.get("geometry")
+        if geometry and "coordinates" in geometry:
+            geometry["coordinates"] = _round_coords(geometry["coordinates"])
+        props = feature.get("properties", {})
+        for key, value in props.items():
+            if isinstance(value, float):
+                props[key] = significant(value)
+    data.pop("bbox", None)
+    return data
+
+
+class RoundedColormap(branca.colormap.LinearColormap):
+    """값을 유효숫자 4자리로 반올림해 HTML 에 넣는 선형 색 범례 (branca 는 500개 값을 전체 정밀도로 넣습니다)."""
+
+    @property
+    def color_domain(self):
+        return self._color_domain
+
+    @color_domain.setter
+    def color_domain(self, values):
+        self._color_domain = [significant(v) for v in values]
+
+    @property
+    def index(self):
+        return self._index
+
+    @index.setter
+    def index(self, values):
+        self._index = [significant(v) for v in values]
 
 
 def _script_tags(base: str | None, need_d3: bool) -> list[str]:
@@ -127,7 +184,8 @@ def add_points(m: folium.Map, points, color: str = "#08519c", size: str | None =
     radius = _radii(points[size], max_radius, min_radius) if size else [min_radius + 2] * len(points)
     labels = points[label].astype(str).tolist() if label else [None] * len(points)
     for lat, lon, r, text in zip(points["lat"], points["lon"], radius, labels):
-        folium.CircleMarker((float(lat), float(lon)), radius=float(r), color=color, weight=1,
+        folium.CircleMarker((round(float(lat), COORD_DECIMALS), round(float(lon), COORD_DECIMALS)),
+                            radius=float(r), color=color, weight=1,
                             fill=True, fill_opacity=0.6, tooltip=text).add_to(layer)
     if name:
         layer.add_to(m)
@@ -164,21 +222,23 @@ def choropleth(boundaries, data, column: str, legend: str, on: str = "emd_code",
     격자처럼 작은 칸이 많으면 ``line_weight=0`` 으로 테두리를 없애야 색이 보입니다.
     ``fit=True`` 면 모든 경계가 한 화면에 들어오게 맞추고, False 면 ``m`` 의 처음 위치·확대를 그대로 둡니다.
     """
-    merged = boundaries.merge(data[[on, column]], on=on, how="left")
-    values = merged[column].dropna()
-    scale = branca.colormap.LinearColormap(list(colors), vmin=float(values.min()),
-                                           vmax=float(values.max()), caption=legend)
+    values = data[[on, column]].copy()
+    values[column] = values[column].map(significant)  # 컴퓨터마다 같은 HTML 이 되도록 반올림
+    merged = boundaries.merge(values, on=on, how="left")
+    present = merged[column].dropna()
+    scale = RoundedColormap(list(colors), vmin=significant(present.min()),
+                                           vmax=significant(present.max()), caption=legend)
     m = m or sejong_map()
     fields = list(tooltip_fields) + [column]
     aliases = list(tooltip_aliases) + [legend]
     folium.GeoJson(
-        merged.to_json(), name=legend,
+        rounded_geojson(merged), name=legend,
         style_function=lambda f: _style(f["properties"].get(column), scale, line_weight),
         tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, localize=True),
     ).add_to(m)
     scale.add_to(m)
     if fit:
-        west, south, east, north = (float(v) for v in boundaries.total_bounds)
+        west, south, east, north = (round(float(v), COORD_DECIMALS) for v in boundaries.total_bounds)
         m.fit_bounds([[south, west], [north, east]])  # 모든 경계가 한 화면에 들어오게
     if schematic:
         add_note(m)

@@ -372,6 +372,37 @@ def to_number(values: pd.Series, column: str, path=None) -> pd.Series:
     return numbers if has_point else _as_int_if_whole(numbers, series.index)
 
 
+def to_number_columns(frame: pd.DataFrame, columns: list[str], path=None) -> dict[str, pd.Series]:
+    """여러 열을 한 번에 숫자로 바꿉니다 (:func:`to_number` 와 같은 규칙, 열이 수백 개인 넓은 표용).
+
+    값 검사를 모든 칸에 한 번에 하므로 열마다 :func:`to_number` 를 부르는 것보다 훨씬 빠릅니다.
+    숫자가 아닌 값이 있으면 그 열을 :func:`to_number` 로 다시 읽어 같은 오류 메시지를 냅니다.
+    """
+    if not columns:
+        return {}
+    raw = frame[columns].to_numpy(dtype=object)
+    flat = pd.Series(raw.ravel(order="F"), dtype="object")
+    missing = flat.isna().to_numpy()
+    text = flat.where(missing, flat.astype(str).str.strip())
+    present = ~missing & text.ne("").to_numpy()
+    good = text[present].str.match(_NUMBER).fillna(False).to_numpy(dtype=bool)
+    if not good.all():
+        where = np.flatnonzero(present)[~good][0] // len(frame)
+        to_number(frame[columns[where]], columns[where], path)  # 열 이름을 담은 오류를 냅니다
+    cleaned = text.str.replace(",", "", regex=False)
+    numbers = np.full(len(flat), np.nan)
+    numbers[present] = cleaned[present].astype(float).to_numpy()
+    points = np.zeros(len(flat), dtype=bool)
+    points[present] = cleaned[present].str.contains(".", regex=False).to_numpy(dtype=bool)
+    numbers = numbers.reshape(len(frame), len(columns), order="F")
+    points = points.reshape(len(frame), len(columns), order="F")
+    out = {}
+    for j, column in enumerate(columns):
+        series = pd.Series(numbers[:, j], index=frame.index, dtype="float64")
+        out[column] = series if points[:, j].any() else _as_int_if_whole(series, frame.index)
+    return out
+
+
 def _as_int_if_whole(numbers: pd.Series, index) -> pd.Series:
     finite = numbers.dropna()
     if len(finite) and (finite % 1 == 0).all() and finite.abs().max() < 2**53:

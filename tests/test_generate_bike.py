@@ -17,6 +17,8 @@ from sejongdata import city as facts
 from sejongdata.generate import base, bike, build_city, generate, registry, select
 from sejongdata.paths import REPO_ROOT
 
+pytestmark = pytest.mark.chapter("01")
+
 DATA = REPO_ROOT / "datasets"
 BIKE_FILES = [bike.ASOS_FILE, bike.STATIONS_FILE, bike.SAMPLE_FILE]
 BASE_FILES = ["emd_master.csv", "population_emd_monthly.csv", "population_emd_age.csv",

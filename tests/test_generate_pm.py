@@ -19,6 +19,8 @@ from sejongdata.generate import base, bike, build_city, generate, pm
 from sejongdata.geo import haversine_m
 from sejongdata.paths import REPO_ROOT
 
+pytestmark = pytest.mark.chapter("02")
+
 DATA = REPO_ROOT / "datasets"
 PM_FILES = [pm.SITES_FILE, pm.GRID_FILE, pm.EBIKE_FILE]
 OTHER_FILES = ["emd_master.csv", "population_emd_monthly.csv", "population_emd_age.csv",

@@ -28,7 +28,7 @@ def test_data_is_found_through_the_package(path):
 def test_first_code_cell_is_the_colab_cell_from_config(path):
     first = code_cells(path)[0]
     assert nbtool.COLAB_TAG in first.metadata.get("tags", []), "첫 코드 셀이 Colab 준비 셀이 아닙니다."
-    assert first.source == nbtool.colab_source(REPO_ROOT), \
+    assert first.source == nbtool.colab_source(REPO_ROOT, path.stem), \
         "Colab 셀이 _config.yml 의 저장소 주소로 만든 것과 다릅니다 ('make notebooks')."
     assert 'if "google.colab" in sys.modules:' in first.source
 

@@ -32,6 +32,8 @@ from sejongdata.readers import (
 )
 from sejongdata.textio import detect_encoding, parse_month, read_table, to_number
 
+pytestmark = pytest.mark.chapter("00")
+
 REPO = Path(__file__).resolve().parents[1]
 
 

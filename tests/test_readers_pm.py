@@ -9,6 +9,8 @@ from conftest import REPO_ROOT
 from sejongdata import SejongDataError, SejongDataWarning
 from sejongdata.readers import read_ebike_trips, read_grid, read_pm_sites
 
+pytestmark = pytest.mark.chapter("02")
+
 HEADER = "trip_id,start_time,start_lat,start_lon,end_time,end_lat,end_lon,distance_m\n"
 GOOD = "E1,2020-08-01 08:00:00,36.50,127.26,2020-08-01 08:10:00,36.51,127.27,1500\n"
 

@@ -9,6 +9,8 @@ import pytest
 
 from sejongdata import geo, siting
 
+pytestmark = pytest.mark.chapter("01", "02")
+
 
 def test_haversine_known_distance():
     # 위도 1도 ≈ 111.2 km

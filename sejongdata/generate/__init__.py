@@ -27,6 +27,7 @@ from .base import SEED, City, build_city, write_manifest
 # 자료를 만드는 모듈 목록 (이 순서대로 실행). 새 장의 모듈은 여기에 더합니다.
 MODULES: tuple[str, ...] = (
     "foundation",
+    "stores",        # 기반층: 도시의 상가 (5·6·7장이 함께 씀)
     "bike",
     "pm",
     "sns",

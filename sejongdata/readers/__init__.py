@@ -17,6 +17,7 @@
 :func:`read_ebike_trips`           공유 전기자전거 운영사 이용 기록 (공식 공개 형식 없음)
 :func:`read_sns_posts`             SNS·블로그·커뮤니티 게시글 CSV (소셜 리스닝 서비스·수집기 내보내기)
 :func:`read_sns_labels`            이 책의 민원 표본 표 (게시글마다 민원 여부)
+:func:`read_stores`                소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 시도별 CSV)
 :func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표 (read_pm_sites, read_grid 포함)
 =================================  ==========================================================
 
@@ -33,6 +34,7 @@ from .population import parse_regions, read_population_age, read_population_mont
 from .project import PROJECT_SCHEMAS, read_apartments, read_emd_master, read_places
 from .pm import read_ebike_trips, read_grid, read_pm_sites
 from .sns import read_sns_labels, read_sns_posts
+from .stores import STORE_COLUMNS, read_stores
 from .weather import read_asos_hourly
 
 __all__ = [
@@ -40,7 +42,8 @@ __all__ = [
     "read_population_monthly", "read_population_age", "read_city_population_xlsx", "read_boundaries",
     "read_emd_master", "read_places", "read_apartments", "PROJECT_SCHEMAS",
     "read_eoulling_stations", "read_eoulling_trips", "read_asos_hourly",
-    "read_ebike_trips", "read_pm_sites", "read_grid", "read_sns_posts", "read_sns_labels",
+    "read_ebike_trips", "read_pm_sites", "read_grid", "read_stores", "STORE_COLUMNS",
+    "read_sns_posts", "read_sns_labels",
     "COLUMN_MAPS", "column_map", "available_kinds", "rename_columns", "parse_regions",
     "CITY_CODE", "CITY_NAME", "SEJONG_EMD_CODES",
 ]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import SejongDataError
-from ..textio import normalize_header, read_table, to_number
+from ..textio import normalize_header, read_table, to_number, to_number_columns
 from .codes import code_level
 from .columns import COLUMN_MAPS
 
@@ -113,9 +113,7 @@ def read_population_monthly(path) -> pd.DataFrame:
                               expected=shown, found=list(frame.columns))
 
     regions = parse_regions(frame["행정구역"], path)
-    values = {}
-    for column in layout:
-        values[column] = to_number(frame[column], column, path)
+    values = to_number_columns(frame, list(layout), path)
     _require_counts(pd.concat([frame[["행정구역"]], pd.DataFrame(values)], axis=1), list(layout), path)
 
     order = ["population", "households", "persons_per_household", "male", "female", "sex_ratio"]
@@ -219,7 +217,7 @@ def read_population_age(path) -> pd.DataFrame:
                               expected=categories, found=incomplete)
 
     regions = parse_regions(frame["행정구역"], path)
-    values = {column: to_number(frame[column], column, path) for column in layout}
+    values = to_number_columns(frame, list(layout), path)
     _require_counts(pd.concat([frame[["행정구역"]], pd.DataFrame(values)], axis=1), list(layout), path)
     lookup = {spec: column for column, spec in layout.items()}
 

@@ -1,4 +1,4 @@
-"""벤치마크: 노트북별 실행 시간, 책 빌드 시간, 페이지 크기, 데이터 크기, (선택) make test 시간.
+"""벤치마크: 장별 실행 시간(학생용·마스터)과 테스트 시간, 책 빌드 시간, 페이지 크기, 데이터 크기, make test 시간.
 
 ``make bench`` (``python -m sejongdata.tools.bench``) 가 결과를 ``bench/results.md`` 와
 ``bench/results.json`` 에 씁니다. 예산(이 2코어 컴퓨터 기준): 장 노트북 실행 ≤ 60 초,
@@ -20,7 +20,9 @@ from . import site
 from .notebooks import execute
 from ..paths import REPO_ROOT
 
-BUDGET = {"notebook_s": 60, "datasets_mb": 60, "page_mb": 3}
+BUDGET = {"notebook_s": 60, "datasets_mb": 60, "page_mb": 3, "make_test_s": 360, "book_build_s": 60}
+#: 장마다 다른 실행 예산 (9장은 규모를 다루므로 90 초)
+CHAPTER_BUDGET_S = {"09": 90}
 
 
 def time_notebook(path: Path) -> float:
@@ -34,18 +36,43 @@ def datasets_size(root: Path = REPO_ROOT) -> int:
     return sum(p.stat().st_size for p in (root / "datasets").iterdir() if p.is_file())
 
 
-def time_make_test(root: Path = REPO_ROOT) -> float:
-    start = time.perf_counter()
-    subprocess.run(["make", "test"], cwd=root, check=True, capture_output=True)
-    return time.perf_counter() - start
+def time_make_test(root: Path = REPO_ROOT) -> tuple[float, dict[str, float], bool]:
+    """make test 를 돌려 (전체 벽시계 시간, 장별 테스트 시간 합, 통과 여부) 를 돌려줍니다.
+
+    장별 시간은 tests/conftest.py 가 SEJONG_TEST_TIMINGS 파일에 적은 테스트마다의 시간(준비·실행·정리)을
+    그 테스트가 속한 장(장 노트북 nbval, @pytest.mark.chapter, 노트북별 검사)으로 더한 것입니다.
+    여러 장에 속한 테스트는 장마다 나누어 더합니다. 두 워커가 함께 돌므로 합은 벽시계 시간보다 큽니다.
+    """
+    import os
+
+    with tempfile.TemporaryDirectory() as tmp:
+        timings = Path(tmp) / "timings.json"
+        env = dict(os.environ, SEJONG_TEST_TIMINGS=str(timings))
+        start = time.perf_counter()
+        done = subprocess.run(["make", "test"], cwd=root, capture_output=True, env=env)
+        wall = time.perf_counter() - start
+        records = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else []
+    per_chapter: dict[str, dict] = {}
+    for record in records:
+        chapters = [c for c in record["chapters"].split(",") if c]
+        for chapter in chapters:
+            entry = per_chapter.setdefault(chapter, {"seconds": 0.0, "failed": 0})
+            entry["seconds"] += record["duration"] / len(chapters)
+            entry["failed"] += record["outcome"] == "failed"
+    summary = {k: {"seconds": round(v["seconds"], 1), "passed": v["failed"] == 0}
+               for k, v in sorted(per_chapter.items())}
+    return wall, summary, done.returncode == 0
 
 
 def run(with_test: bool) -> dict:
     result = {"machine": f"{platform.node()} {platform.machine()} Python {platform.python_version()}",
-              "notebooks_s": {}, "pages_mb": {}}
+              "date": time.strftime("%Y-%m-%d"), "notebooks_s": {}, "pages_mb": {}, "chapters": {}}
     for folder in ["notebooks", "solutions"]:
         for path in sorted((REPO_ROOT / folder).glob("*.ipynb")):
-            result["notebooks_s"][f"{folder}/{path.name}"] = round(time_notebook(path), 1)
+            seconds = round(time_notebook(path), 1)
+            result["notebooks_s"][f"{folder}/{path.name}"] = seconds
+            entry = result["chapters"].setdefault(path.name[:2], {"name": path.stem})
+            entry["student_s" if folder == "notebooks" else "master_s"] = seconds
     with tempfile.TemporaryDirectory() as tmp:
         result["book_build_s"] = round(site.build_book(REPO_ROOT, Path(tmp)), 1)
         html = Path(tmp) / "_build" / "html"
@@ -54,18 +81,34 @@ def run(with_test: bool) -> dict:
             result["pages_mb"][rel] = round(site.page_size(html, rel) / 1e6, 2)
     result["datasets_mb"] = round(datasets_size() / 1e6, 2)
     if with_test:
-        result["make_test_s"] = round(time_make_test(), 1)
+        wall, per_chapter, passed = time_make_test()
+        result["make_test_s"], result["make_test_passed"] = round(wall, 1), passed
+        result["tests_s"] = per_chapter
+        for chapter, entry in result["chapters"].items():
+            entry["tests_s"] = per_chapter.get(chapter, {}).get("seconds")
+            entry["passed"] = per_chapter.get(chapter, {}).get("passed")
+    for chapter, entry in result["chapters"].items():
+        entry["budget_s"] = CHAPTER_BUDGET_S.get(chapter, BUDGET["notebook_s"])
+        page = result["pages_mb"].get(f"notebooks/{entry['name']}.html")
+        entry["page_mb"] = page
     return result
 
 
 def to_markdown(result: dict) -> str:
-    lines = ["# 벤치마크 결과", "", f"- 컴퓨터: {result['machine']}",
-             f"- 책 빌드: {result['book_build_s']} 초",
+    lines = ["# 벤치마크 결과", "", f"- 컴퓨터: {result['machine']}", f"- 날짜: {result.get('date', '')}",
+             f"- 책 빌드: {result['book_build_s']} 초 (예산 {BUDGET['book_build_s']} 초)",
              f"- 데이터 전체: {result['datasets_mb']} MB (예산 {BUDGET['datasets_mb']} MB)"]
     if "make_test_s" in result:
-        lines.append(f"- make test: {result['make_test_s']} 초")
-    lines += ["", "| 노트북 | 실행 시간(초) | 예산 |", "|---|---:|---:|"]
-    lines += [f"| {k} | {v} | {BUDGET['notebook_s']} |" for k, v in result["notebooks_s"].items()]
+        state = "통과" if result.get("make_test_passed") else "실패"
+        lines.append(f"- make test: {result['make_test_s']} 초, {state} (예산 {BUDGET['make_test_s']} 초)")
+    lines += ["", "| 장 | 학생용 실행(초) | 마스터 실행(초) | 예산(초) | make test 안의 테스트 시간 합(초) | 페이지(MB) |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for chapter, e in sorted(result.get("chapters", {}).items()):
+        lines.append(f"| {e['name']} | {e.get('student_s', '')} | {e.get('master_s', '')} | {e.get('budget_s', '')} "
+                     f"| {e.get('tests_s') if e.get('tests_s') is not None else ''} | {e.get('page_mb') or ''} |")
+    if result.get("tests_s"):
+        lines += ["", "테스트 시간 합은 준비(픽스처)·실행·정리 시간을 그 테스트가 속한 장에 더한 것입니다 "
+                  "(두 워커가 함께 돌므로 합이 벽시계 시간보다 큽니다)."]
     lines += ["", "| 장 페이지 | 크기(MB) | 예산 |", "|---|---:|---:|"]
     lines += [f"| {k} | {v} | {BUDGET['page_mb']} |" for k, v in result["pages_mb"].items()]
     return "\n".join(lines) + "\n"

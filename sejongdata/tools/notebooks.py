@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -33,11 +34,13 @@ COLAB_TEMPLATE = '''\
 # Colab 에서만 실행되는 준비 셀입니다. JupyterLab 과 책에서는 아무 일도 하지 않습니다.
 import os, subprocess, sys
 if "google.colab" in sys.modules:
-    REPO = "{url}"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", REPO, "/content/sejong"], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "/content/sejong",
-                    "otter-grader==7.0.0"], check=True)
-    os.environ["SEJONG_DATA_DIR"] = "/content/sejong/datasets"'''
+    REPO, HOME = "{url}", os.environ.get("SEJONG_HOME", "/content/sejong")
+    if not os.path.isdir(HOME):  # 저장소(데이터 포함)를 받고 교재 패키지와 채점 도구를 설치합니다
+        subprocess.run(["git", "clone", "-q", "--depth", "1", REPO, HOME], check=True)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", HOME, "otter-grader==7.0.0"], check=True)
+    os.environ["SEJONG_DATA_DIR"] = os.path.join(HOME, "datasets")
+    from sejongdata.colab import write_public_tests  # grader.check 가 읽을 공개 테스트를 ./tests 에 씁니다
+    write_public_tests(os.path.join(HOME, "notebooks", "{stem}.ipynb"), "tests")'''
 
 
 def repository_url(root: Path = REPO_ROOT) -> str:
@@ -46,8 +49,9 @@ def repository_url(root: Path = REPO_ROOT) -> str:
     return config["repository"]["url"]
 
 
-def colab_source(root: Path = REPO_ROOT) -> str:
-    return COLAB_TEMPLATE.format(url=repository_url(root))
+def colab_source(root: Path = REPO_ROOT, stem: str = "") -> str:
+    """장(stem)의 Colab 준비 셀. 저장소 주소는 _config.yml 한 곳에서 옵니다."""
+    return COLAB_TEMPLATE.format(url=repository_url(root), stem=stem)
 
 
 def set_colab_cell(nb, source: str) -> None:
@@ -110,6 +114,37 @@ def run_otter_assign(master: Path, result: Path) -> None:
         raise RuntimeError(f"otter assign 실패:\n{done.stdout}\n{done.stderr}")
 
 
+def _without_test_run(master: Path, folder: Path) -> Path:
+    """ASSIGNMENT CONFIG 의 run_tests 를 끈 마스터 사본을 folder 에 씁니다 (otter assign 이 실행하지 않게)."""
+    nb = nbformat.read(str(master), as_version=4)
+    config = nb.cells[0]
+    if config.cell_type != "raw" or "# ASSIGNMENT CONFIG" not in config.source:
+        raise ValueError(f"{master.name}: 첫 셀이 '# ASSIGNMENT CONFIG' raw 셀이 아닙니다.")
+    config.source = config.source.replace("run_tests: true", "run_tests: false")
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / master.name
+    write(nb, copy)
+    return copy
+
+
+def assign(master: Path, dist: Path, run_tests: bool = True) -> dict:
+    """otter assign 으로 학생용 노트북(정리됨, 출력 없음)·채점기 zip·채점기용 정답 노트북을 만듭니다.
+
+    ``run_tests=False`` 면 노트북을 실행하지 않습니다 (otter 가 저장된 마스터 출력만 씁니다): 테스트가
+    "커밋된 학생용 노트북은 마스터에서 만든 것과 같다"를 실행 없이 확인할 때 씁니다.
+    돌려주는 사전: ``student`` (nbformat 노트북), ``zip``, ``solution`` (경로).
+    """
+    master, dist = Path(master).resolve(), Path(dist).resolve()
+    stem = master.stem
+    source = master if run_tests else _without_test_run(master, dist / "master")
+    run_otter_assign(source, dist / "dist")
+    student = nbformat.read(str(dist / "dist" / "student" / f"{stem}.ipynb"), as_version=4)
+    normalise_student(student, stem)
+    zips = sorted((dist / "dist" / "autograder").glob(f"{stem}-autograder_*.zip"))
+    return {"student": student, "zip": zips[-1],
+            "solution": dist / "dist" / "autograder" / f"{stem}.ipynb"}
+
+
 def build(master: Path, notebooks_dir: Path, autograder_dir: Path, root: Path = REPO_ROOT) -> dict:
     """마스터 하나로 학생용 노트북과 채점기를 만들고 걸린 시간을 돌려줍니다."""
     master = Path(master).resolve()
@@ -117,19 +152,17 @@ def build(master: Path, notebooks_dir: Path, autograder_dir: Path, root: Path = 
     stem = master.stem
     times = {}
     nb = nbformat.read(str(master), as_version=4)
-    set_colab_cell(nb, colab_source(root))
+    set_colab_cell(nb, colab_source(root, stem))
     set_kernelspec(nb)
     start = time.perf_counter()
     execute(nb, master.parent)
     times["master_s"] = time.perf_counter() - start
     write(nb, master)
     with tempfile.TemporaryDirectory() as tmp:
-        result = Path(tmp) / "dist"
         start = time.perf_counter()
-        run_otter_assign(master, result)
+        made = assign(master, Path(tmp))
         times["assign_s"] = time.perf_counter() - start
-        student = nbformat.read(str(result / "student" / f"{stem}.ipynb"), as_version=4)
-        normalise_student(student, stem)
+        student = made["student"]
         # otter.Notebook 은 실행 중에 자기 노트북 파일을 읽으므로 먼저 써 둡니다.
         write(student, notebooks_dir / f"{stem}.ipynb")
         start = time.perf_counter()
@@ -137,12 +170,18 @@ def build(master: Path, notebooks_dir: Path, autograder_dir: Path, root: Path = 
         times["student_s"] = time.perf_counter() - start
         write(student, notebooks_dir / f"{stem}.ipynb")
         autograder_dir.mkdir(parents=True, exist_ok=True)
-        zips = sorted((result / "autograder").glob(f"{stem}-autograder_*.zip"))
-        shutil.copyfile(zips[-1], autograder_dir / f"{stem}-autograder.zip")
-        shutil.copyfile(result / "autograder" / f"{stem}.ipynb",
-                        autograder_dir / f"{stem}-solution.ipynb")
+        shutil.copyfile(made["zip"], autograder_dir / f"{stem}-autograder.zip")
+        shutil.copyfile(made["solution"], autograder_dir / f"{stem}-solution.ipynb")
     _remove_otter_logs(master.parent, notebooks_dir)
     return times
+
+
+def cell_structure(nb) -> str:
+    """노트북의 셀 종류·id·소스·메타데이터와 노트북 메타데이터(커널 정보 제외)를 글자열로 (출력은 뺌)."""
+    cells = [{"cell_type": c.cell_type, "id": c.get("id"), "source": c.source,
+              "metadata": c.metadata} for c in nb.cells]
+    meta = {k: v for k, v in nb.metadata.items() if k not in ("language_info",)}
+    return json.dumps({"metadata": meta, "cells": cells}, ensure_ascii=False, indent=1, sort_keys=True)
 
 
 def _remove_otter_logs(*folders: Path) -> None:
@@ -251,3 +290,48 @@ def main(argv=None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# ---------------------------------------------------------------------------
+# 컴퓨터마다 같은 출력: 전체 정밀도 실수 찾기
+# ---------------------------------------------------------------------------
+
+import re as _re  # noqa: E402
+
+_FLOAT = _re.compile(r"(?<![\w.])-?\d+\.\d+(?:[eE][-+]?\d+)?")
+#: 이만큼 유효숫자가 긴 실수는 BLAS·CPU 에 따라 끝자리가 달라질 수 있습니다 (사람이 읽을 자릿수가 아님).
+LONG_FLOAT_DIGITS = 12
+
+
+def significant_digits(number: str) -> int:
+    """글자로 쓴 실수의 유효숫자 개수 ('0.000123' → 3, '1.0176085377094135' → 17)."""
+    mantissa = _re.split(r"[eE]", number.lstrip("-"))[0]
+    return len(mantissa.replace(".", "").lstrip("0"))
+
+
+def output_texts(output) -> list[str]:
+    """출력 하나에서 글자로 된 부분(stream, text/*, 지도 HTML)을 모읍니다. 그림(image/*)은 뺍니다."""
+    if output.get("output_type") == "stream":
+        text = output.get("text", "")
+        return ["".join(text) if isinstance(text, list) else text]
+    if output.get("output_type") == "error":
+        return ["\n".join(output.get("traceback", []))]
+    texts = []
+    for mime, value in output.get("data", {}).items():
+        if mime.startswith("text/") or mime.endswith("json"):
+            texts.append("".join(value) if isinstance(value, list) else
+                         value if isinstance(value, str) else json.dumps(value))
+    return texts
+
+
+def long_floats(path: Path, digits: int = LONG_FLOAT_DIGITS) -> list[tuple[int, str]]:
+    """저장된 출력에서 유효숫자가 ``digits`` 자리 이상인 실수를 찾아 (셀 번호, 수) 목록으로 돌려줍니다."""
+    nb = nbformat.read(str(path), as_version=4)
+    found = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            for text in output_texts(output):
+                for match in _FLOAT.finditer(text):
+                    if significant_digits(match.group(0)) >= digits:
+                        found.append((index, match.group(0)))
+    return found
