@@ -122,7 +122,7 @@ def clean_posts(posts: pd.DataFrame, text: str = "text", time: str = "created_at
         record(rule, keep & new.ne(body))
         body = new
     cleaned = (body.str.replace(r"[ \t]+", " ", regex=True).str.replace(r" *\n *", "\n", regex=True)
-               .str.strip())
+               .str.replace(r" +([!?.~,])", r"\1", regex=True).str.strip())
     key = cleaned.str.replace(r"[\W_]+", "", regex=True).where(keep)
     dup = keep & key.duplicated(keep="first") & key.ne("")
     keep &= ~dup
@@ -314,26 +314,41 @@ def cooccurrence(token_lists: Iterable[Sequence[str]], words: Iterable[str] | No
     return pd.DataFrame(rows, columns=["word_a", "word_b", "posts"]).astype({"posts": "int64"})
 
 
-def topic_coherence(top_words: Sequence[str], token_lists: Iterable[Sequence[str]]) -> float:
+def topic_coherence(top_words, token_lists: Iterable[Sequence[str]]):
     """주제 상위 낱말들의 평균 NPMI (normalized pointwise mutual information, −1~1).
 
     두 낱말이 한 글에 함께 나오는 확률 p(a, b) 를 각자 나오는 확률과 견줍니다:
     NPMI = log(p(a,b) / (p(a) p(b))) / (−log p(a,b)). 함께 나온 적이 없으면 −1. 쌍마다의 평균을 돌려줍니다.
     사람이 보기에 말이 되는 주제일수록 값이 큽니다.
+
+    ``top_words`` 가 낱말 목록이면 실수 하나, 주제마다의 목록(목록의 목록)이면 주제마다의 값 목록을 돌려줍니다.
     """
-    sets = [set(t) for t in token_lists]
-    n = len(sets)
-    words = list(dict.fromkeys(top_words))
-    doc = {w: sum(1 for s in sets if w in s) for w in words}
+    many = len(top_words) > 0 and not isinstance(top_words[0], str)
+    topics = [list(dict.fromkeys(t)) for t in (top_words if many else [top_words])]
+    vocab = {w: i for i, w in enumerate(dict.fromkeys(w for t in topics for w in t))}
+    rows, cols = [], []
+    n = 0
+    for d, tokens in enumerate(token_lists):
+        n += 1
+        for w in set(tokens):
+            if w in vocab:
+                rows.append(d)
+                cols.append(vocab[w])
+    present = np.zeros((n, len(vocab)), dtype=np.float64)
+    present[rows, cols] = 1.0
+    both = present.T @ present                                  # 낱말 쌍이 함께 나온 글 수
     scores = []
-    for a, b in combinations(words, 2):
-        both = sum(1 for s in sets if a in s and b in s)
-        if both == 0 or doc[a] == 0 or doc[b] == 0:
-            scores.append(-1.0)
-            continue
-        p_ab, p_a, p_b = both / n, doc[a] / n, doc[b] / n
-        scores.append(1.0 if p_ab == 1 else float(np.log(p_ab / (p_a * p_b)) / -np.log(p_ab)))
-    return float(np.mean(scores)) if scores else float("nan")
+    for topic in topics:
+        values = []
+        for a, b in combinations(topic, 2):
+            i, j = vocab[a], vocab[b]
+            if both[i, j] == 0:
+                values.append(-1.0)
+                continue
+            p_ab, p_a, p_b = both[i, j] / n, both[i, i] / n, both[j, j] / n
+            values.append(1.0 if p_ab == 1 else float(np.log(p_ab / (p_a * p_b)) / -np.log(p_ab)))
+        scores.append(float(np.mean(values)) if values else float("nan"))
+    return scores if many else scores[0]
 
 
 # ---------------------------------------------------------------------------

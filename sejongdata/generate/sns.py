@@ -499,6 +499,7 @@ HASHTAGS = {"transport": ("#세종BRT", "#출근길", "#세종교통", "#바로�
             "yeominjeon": ("#여민전", "#세종지역화폐", "#캐시백"),
             "school": ("#세종맘", "#세종육아", "#세종학교"),
             "daily": ("#세종맛집", "#세종카페", "#세종일상", "#세종빵집")}
+TAG_FROM = {"#킥보드": PM_FROM, "#세종집무실": "2022-03-01", "#여민전": YEOMINJEON_FROM}
 COMMON_TAGS = ("#세종", "#세종시", "#세종일상", "#세종특별자치시")
 # 흔한 맞춤법 오류 (옳은 말 → 틀린 말; 가정으로 고른 예)
 TYPOS = (("됐", "됬"), ("안 돼", "안되"), ("며칠", "몇일"), ("어떡해", "어떻해"), ("금세", "금새"),
@@ -519,6 +520,10 @@ HUBS = (("정부세종청사", "정부세종청사"), ("세종청사", "정부�
 PARKS = (("호수공원", "세종호수공원", 5), ("세종호수공원", "세종호수공원", 2), ("중앙공원", "세종중앙공원", 2),
          ("세종중앙공원", "세종중앙공원", 1), ("이응다리", "이응다리", 1.2), ("국립세종수목원", "국립세종수목원", 1))
 LAKES = (("호수공원", "세종호수공원", 3), ("세종호수공원", "세종호수공원", 1))
+# 절 틀과 고정된 말에 글자 그대로 든 장소 (채움말이 아닌 것)
+LITERAL_PLACES = (("조치원역", "조치원역"), ("조치원 전통시장", "조치원읍"), ("국립세종수목원", "국립세종수목원"),
+                  ("중앙공원", "세종중앙공원"), ("이응다리", "이응다리"), ("세종청사", "정부세종청사"),
+                  ("시청", "세종특별자치시청"), ("도담동은", "도담동"))
 
 # 광고·스팸 틀 (가정). 전화번호는 010-0으로 시작해 실제로 없는 번호입니다.
 SPAM = (
@@ -576,6 +581,7 @@ class _Places:
     def __init__(self, city: City):
         emd = city.emd.set_index("emd_code")
         self.name = emd["emd_name"].to_dict()
+        self.code_of = {name: code for code, name in self.name.items()} | {"조치원읍": "3611025000"}
         pop = city.population.pivot(index="month", columns="emd_code", values="population")
         self.pop = pop
         self.dong_codes = [c for c in pop.columns if emd.loc[c, "emd_type"] == "동"]
@@ -663,7 +669,7 @@ def topic_intensity(city: City, breakdowns: list[tuple[str, str]]) -> pd.DataFra
     for year in (2020, 2021):                  # 축제가 없던 해의 10월은 평소처럼 (가정)
         mask = (out.index.year == year) & (out.index.month == 10)
         out.loc[mask, "festival"] /= SEASON["festival"][9]
-    weekend = days.dayofweek >= 5
+    weekend = days.day_of_week >= 5
     out.loc[weekend, ["daily", "festival"]] *= 1.35
     out.loc[weekend, ["transport", "school"]] *= 0.7
     lift = pd.DataFrame(0.0, index=days, columns=list(TOPICS))
@@ -729,7 +735,8 @@ class _Writer:
             if slot in ("dong", "stop", "apt", "school", "dong2"):
                 code = self._dong_code(slot, topic, month, state)
                 name = self.places.name[code]
-                self._mention(state, name, code)
+                if slot in ("dong", "stop", "dong2"):            # 단지·학교 이름에는 동 이름이 없으므로 언급이 아님
+                    self._mention(state, name, code)
                 if slot == "stop":
                     return name + self.pick((" BRT 정류장", " 정류장", " 버스 정류장"))
                 if slot == "apt":
@@ -837,6 +844,10 @@ class _Writer:
             chosen.append(("daily", extra[gen.integers(len(extra))]))
         sentences = [self.conjugate(self.fill(self.vary(clause.text), t, day, state), polite)
                      for t, clause in chosen]
+        for sentence in sentences:                              # 틀에 글자 그대로 든 장소 이름도 언급으로 기록
+            for alias, canonical in LITERAL_PLACES:
+                if alias in sentence:
+                    self._mention(state, canonical, self.place_code.get(canonical) or self.places.code_of[canonical])
         minwon = any(clause.m for _t, clause in chosen)
         body = self._join(sentences, polite, channel)
         opener, closer = self._frame(polite, channel, day, topic, state)
@@ -880,7 +891,7 @@ class _Writer:
         return opener, closer
 
     # -- 잡음 ---------------------------------------------------------------
-    def noise(self, text: str, topic: str, channel: str, polite: bool) -> str:
+    def noise(self, text: str, topic: str, channel: str, polite: bool, day: pd.Timestamp) -> str:
         gen = self.gen
         for right, wrong, p in VARIANTS:
             if right in text and gen.random() < p:
@@ -905,7 +916,8 @@ class _Writer:
             text = f"{text} {picks}"
         tag_p = {"SNS": 0.6, "커뮤니티": 0.03, "카페": 0.05, "블로그": 0.5}[channel]
         if gen.random() < tag_p:
-            pool = HASHTAGS[topic] + COMMON_TAGS
+            pool = tuple(t for t in HASHTAGS[topic] + COMMON_TAGS
+                         if day >= pd.Timestamp(TAG_FROM.get(t, FIRST_DAY)))
             k = int(gen.integers(1, 5))
             tags = [pool[i] for i in gen.choice(len(pool), size=min(k, len(pool)), replace=False)]
             text = f"{text} {' '.join(tags)}"
@@ -970,7 +982,7 @@ def build_posts(seed: int = SEED) -> pd.DataFrame:
             for _ in range(int(counts[d, t])):
                 channel = CHANNELS[gen.choice(4, p=CHANNEL_SHARE)]
                 post = writer.post(topic, day, channel)
-                post["text"] = writer.noise(post["text"], topic, channel, post["polite"])
+                post["text"] = writer.noise(post["text"], topic, channel, post["polite"], day)
                 rows.append({"day": day, "channel": channel, "kind": "normal", **post})
     normal = pd.DataFrame(rows)
     normal["created_at"] = _times(gen, pd.DatetimeIndex(normal["day"]))
