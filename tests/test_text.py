@@ -128,5 +128,5 @@ def test_places_match_longest_name_first():
     found = text.find_places(["세종호수공원 산책", "조치원역 앞 택시", "조치원 시장", "도담동 크린넷", "그냥 일상", None,
                               "중앙공원 낙화놀이"], gaz)
     assert found["place"].tolist() == ["세종호수공원", "조치원역", "조치원읍", "도담동", "", "", "세종중앙공원"]
-    assert found.loc[3, "lifezone"] == "1생활권" and found.loc[6, "emd_code"] == "3611031000"
+    assert found.loc[3, "lifezone"] == "1생활권" and found.loc[6, "emd_code"] == "3611051800"
     assert {"시청", "세종청사", "호수공원"} <= set(gaz["alias"])
