@@ -130,3 +130,14 @@ def test_places_match_longest_name_first():
     assert found["place"].tolist() == ["세종호수공원", "조치원역", "조치원읍", "도담동", "", "", "세종중앙공원"]
     assert found.loc[3, "lifezone"] == "1생활권" and found.loc[6, "emd_code"] == "3611051800"
     assert {"시청", "세종청사", "호수공원"} <= set(gaz["alias"])
+
+
+def test_font_path_finds_a_hangul_font_file():
+    from pathlib import Path
+
+    from sejongdata import plotting
+
+    path = Path(plotting.font_path())
+    assert path.exists() and path.suffix.lower() in {".ttf", ".otf", ".ttc"}
+    with pytest.raises(RuntimeError, match="찾지 못했습니다"):
+        plotting.font_path("글꼴이없는이름")
