@@ -41,6 +41,21 @@ def font_has_hangul(family: str = FONT_FAMILY, text: str = "세종특별자치�
     return all(ord(ch) in cmap for ch in text if not ch.isspace())
 
 
+def font_path(family: str = FONT_FAMILY) -> str:
+    """한글 글꼴 파일의 경로 (워드클라우드처럼 글꼴 '파일'이 필요한 도구용).
+
+    matplotlib 의 글꼴 관리자에서 찾습니다 (koreanize-matplotlib 이 나눔고딕을 등록하고, Debian 의 fonts-nanum 도
+    찾습니다). 컴퓨터마다 경로가 다르므로 경로를 코드에 적지 말고 이 함수를 쓰세요. 못 찾으면 분명한 오류입니다.
+    """
+    import koreanize_matplotlib  # noqa: F401  (나눔고딕 등록)
+
+    try:
+        return font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    except ValueError:
+        raise RuntimeError(f"글꼴 '{family}' 을 찾지 못했습니다. 'pip install koreanize-matplotlib' 이나 "
+                           "Debian 의 'apt-get install fonts-nanum' 으로 설치하세요.") from None
+
+
 def simulated(title: str) -> str:
     """그림 제목 뒤에 '(모의 데이터)' 를 붙입니다."""
     return title if SIMULATED_TAG in title else f"{title} {SIMULATED_TAG}"

@@ -125,7 +125,7 @@ def test_subseeds_are_independent():
 
 
 # 실제 내려받기 파일처럼 UTF-8 BOM 으로 시작하는 자료 (카드에 적혀 있음)
-BOM_FILES = {"stores_sejong.csv"}
+BOM_FILES = {"stores_sejong.csv", "sns_posts_2019_2024.csv"}
 
 
 def test_files_are_small_and_newline_terminated():

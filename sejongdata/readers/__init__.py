@@ -15,6 +15,8 @@
 :func:`read_eoulling_trips`        세종시 공영자전거 어울링 이용 현황 (대여 기록 CSV)
 :func:`read_asos_hourly`           기상청 종관기상관측(ASOS) 시간 자료 (기상자료개방포털 CSV)
 :func:`read_ebike_trips`           공유 전기자전거 운영사 이용 기록 (공식 공개 형식 없음)
+:func:`read_sns_posts`             SNS·블로그·커뮤니티 게시글 CSV (소셜 리스닝 서비스·수집기 내보내기)
+:func:`read_sns_labels`            이 책의 민원 표본 표 (게시글마다 민원 여부)
 :func:`read_kosis_long`            KOSIS 통계표 세로형 CSV (분류·시점·항목 열; 인구이동, 인구 …)
 :func:`read_kosis_wide`            KOSIS 통계표 가로형 CSV (시점이 열로 펼쳐진 두 줄 머리글)
 :func:`read_stores`                소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 시도별 CSV)
@@ -37,6 +39,7 @@ from .kosis import parse_periods, read_kosis_long, read_kosis_wide, split_item
 from .population import parse_regions, read_population_age, read_population_monthly
 from .project import PROJECT_SCHEMAS, read_apartments, read_emd_master, read_places
 from .pm import read_ebike_trips, read_grid, read_pm_sites
+from .sns import read_sns_labels, read_sns_posts
 from .stores import STORE_COLUMNS, read_stores
 from .weather import read_asos_hourly
 from .molit import read_molit_apt_rents, read_molit_apt_trades
@@ -50,6 +53,7 @@ __all__ = [
     "read_emd_master", "read_places", "read_apartments", "PROJECT_SCHEMAS",
     "read_eoulling_stations", "read_eoulling_trips", "read_asos_hourly",
     "read_ebike_trips", "read_pm_sites", "read_grid", "read_stores", "STORE_COLUMNS",
+    "read_sns_posts", "read_sns_labels",
     "read_kosis_long", "read_kosis_wide", "parse_periods", "split_item",
     "read_yeominjeon_daily", "read_yeominjeon_crosstab", "read_yeominjeon_spending", "read_yeominjeon_merchants",
     "read_yeominjeon_policy", "read_yeominjeon_cardholders",

@@ -170,6 +170,29 @@ COLUMN_MAPS: dict[str, dict[str, str]] = {
         "주행시간": "duration_min",
         "주행시간(분)": "duration_min",
     },
+    # SNS·블로그·커뮤니티 게시글 내보내기 (소셜 리스닝 서비스, 수집기). 서비스마다 이름이 달라 여러 철자를 적었습니다.
+    # read_sns_posts 는 공백과 영어 대소문자를 무시하고 맞춥니다. 날짜와 본문 열은 꼭 있어야 합니다.
+    "sns_posts": {
+        "게시물ID": "post_id", "게시글ID": "post_id", "글번호": "post_id", "번호": "post_id", "id": "post_id",
+        "post_id": "post_id", "No": "post_id",
+        "작성일시": "created_at", "작성일": "created_at", "작성시간": "created_at", "등록일시": "created_at",
+        "등록일": "created_at", "게시일": "created_at", "게시일시": "created_at", "날짜": "created_at",
+        "일자": "created_at", "일시": "created_at", "date": "created_at", "datetime": "created_at",
+        "created_at": "created_at", "timestamp": "created_at", "published": "created_at",
+        "채널": "channel", "출처": "channel", "매체": "channel", "사이트": "channel", "channel": "channel",
+        "source": "channel", "site": "channel", "platform": "channel",
+        "작성자": "author", "글쓴이": "author", "닉네임": "author", "계정": "author", "author": "author",
+        "user": "author", "username": "author", "writer": "author",
+        "제목": "title", "title": "title",
+        "본문": "text", "내용": "text", "본문내용": "text", "게시글": "text", "원문": "text", "text": "text",
+        "content": "text", "body": "text", "message": "text",
+        "URL": "url", "주소": "url", "링크": "url", "link": "url",
+        "좋아요": "likes", "좋아요수": "likes", "공감": "likes", "공감수": "likes", "likes": "likes",
+        "like_count": "likes",
+        "댓글": "comments", "댓글수": "comments", "comments": "comments", "comment_count": "comments",
+        "공유": "shares", "공유수": "shares", "리트윗": "shares", "shares": "shares", "retweets": "shares",
+        "share_count": "shares",
+    },
     # 소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 파일데이터, 시도별 CSV; 2023년 이후 판의 39열)
     "stores": {
         "상가업소번호": "store_id",

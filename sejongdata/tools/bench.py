@@ -52,6 +52,19 @@ def carry_forward(result: dict, previous: dict) -> dict:
     return result
 
 
+def tokenize_rate() -> dict:
+    """4장의 형태소 분석 속도: 정리한 게시글 전체를 새 분석기(캐시 없음)로 나누는 데 걸린 시간과 초당 건수."""
+    from .. import text
+
+    posts = text.load_clean_posts()["text_clean"].tolist()
+    tok = text.Tokenizer(cache=False)
+    tok.analyze(posts[:10])                                   # 첫 호출의 준비 시간은 빼고 잽니다
+    start = time.perf_counter()
+    tok.analyze(posts)
+    seconds = time.perf_counter() - start
+    return {"posts": len(posts), "seconds": round(seconds, 1), "posts_per_s": round(len(posts) / seconds)}
+
+
 def datasets_size(root: Path = REPO_ROOT) -> int:
     return sum(p.stat().st_size for p in (root / "datasets").iterdir() if p.is_file())
 
@@ -103,6 +116,7 @@ def run(with_test: bool, today: datetime.date | None = None) -> dict:
             rel = f"notebooks/{page.name}"
             result["pages_mb"][rel] = round(site.page_size(html, rel) / 1e6, 2)
     result["datasets_mb"] = round(datasets_size() / 1e6, 2)
+    result["kiwi_tokenize"] = tokenize_rate()
     if with_test:
         wall, per_chapter, passed = time_make_test()
         result["make_test_s"], result["make_test_passed"] = round(wall, 1), passed
@@ -121,6 +135,9 @@ def to_markdown(result: dict) -> str:
     lines = ["# 벤치마크 결과", "", f"- 컴퓨터: {result['machine']}", f"- 날짜: {result.get('date', '')}",
              f"- 책 빌드: {result['book_build_s']} 초 (예산 {BUDGET['book_build_s']} 초)",
              f"- 데이터 전체: {result['datasets_mb']} MB (예산 {BUDGET['datasets_mb']} MB)"]
+    if "kiwi_tokenize" in result:
+        k = result["kiwi_tokenize"]
+        lines.append(f"- 4장 형태소 분석(kiwipiepy, 2스레드): 게시글 {k['posts']:,}건 {k['seconds']} 초, 초당 {k['posts_per_s']:,}건")
     if "make_test_s" in result:
         state = "통과" if result.get("make_test_passed") else "실패"
         lines.append(f"- make test: {result['make_test_s']} 초, {state} (예산 {BUDGET['make_test_s']} 초)")
