@@ -299,7 +299,8 @@ def _curve(lat1: float, lon1: float, lat2: float, lon2: float, bend: float,
 
 def add_flows(m: folium.Map, flows, value: str = "movers", max_width: float = 10.0,
               min_width: float = 1.0, color: str = "#b2182b", label: str | None = None,
-              name: str | None = None, bend: float = 0.15, opacity: float = 0.7) -> folium.Map:
+              name: str | None = None, bend: float = 0.15, opacity: float = 0.7,
+              value_label: str | None = None) -> folium.Map:
     """출발지에서 도착지로 가는 흐름을 선으로 그립니다. 선의 **굵기**가 ``value`` 에 비례합니다.
 
     ``flows`` 에는 origin_lat, origin_lon, dest_lat, dest_lon 과 ``value`` 열이 있어야 합니다
@@ -311,6 +312,7 @@ def add_flows(m: folium.Map, flows, value: str = "movers", max_width: float = 10
     missing = [c for c in (*FLOW_COLUMNS, value) if c not in flows.columns]
     if missing:
         raise ValueError(f"흐름 표에 열이 없습니다: {missing}. 필요한 열: {[*FLOW_COLUMNS, value]}")
+    _record_flows(m, flows, value, label, name, value_label)
     layer = folium.FeatureGroup(name=name) if name else m
     widths = flow_widths(flows[value], max_width, min_width)
     if label:
@@ -385,6 +387,26 @@ def _record_points(m, points, size, label, name, size_label) -> None:
     values = points[size].astype(float) if size else None
     _tables(m).append({"caption": caption, "header": header, "rows": rows, "values": values,
                        "what": what, "has_names": bool(label or size), "sorted": bool(size)})
+
+
+def _record_flows(m, flows, value, label, name, value_label) -> None:
+    """흐름선 한 줄이 표 한 행: 출발지·도착지(있으면) 또는 이름, 값 (값이 큰 순서)."""
+    header, columns = [], []
+    if {"origin", "destination"} <= set(flows.columns):
+        header += ["출발", "도착"]
+        columns += [[str(v) for v in flows["origin"]], [str(v) for v in flows["destination"]]]
+    elif label:
+        header.append("흐름")
+        columns.append([str(v) for v in flows[label]])
+    header.append(value_label or value)
+    columns.append([format_value(v) for v in flows[value]])
+    values = flows[value].astype(float)
+    order = sorted(range(len(flows)), key=lambda i: -values.iloc[i])
+    rows = [[column[i] for column in columns] for i in order]
+    what = name or f"흐름선 {len(flows):,}개"
+    caption = f"{what}: 선의 굵기가 {value_label or value} 에 비례"
+    _tables(m).append({"caption": caption, "header": header, "rows": rows, "values": values,
+                       "what": what, "sorted": True})
 
 
 def map_title(m) -> str:

@@ -150,3 +150,17 @@ def test_choropleth_fits_bounds_unless_told_not_to():
     fitted = inner_html(maps.choropleth(toy_boundaries(), data, "v", "값"))
     kept = inner_html(maps.choropleth(toy_boundaries(), data, "v", "값", m=maps.sejong_map(), fit=False))
     assert "fitBounds" in fitted and "fitBounds" not in kept
+
+
+def test_flow_map_has_one_table_row_per_line():
+    import pandas as pd
+
+    from sejongdata import maps
+
+    flows = pd.DataFrame({"origin": ["한솔동", "보람동"], "destination": ["보람동", "한솔동"],
+                          "origin_lat": [36.48, 36.47], "origin_lon": [127.26, 127.29],
+                          "dest_lat": [36.47, 36.48], "dest_lon": [127.29, 127.26], "movers": [120, 480]})
+    m = maps.add_flows(maps.sejong_map(), flows, value_label="이동자 수(명)")
+    table = maps.tables_html(m)
+    assert table.count("<tr><td>") == 2 and "<th scope=\"col\">이동자 수(명)</th>" in table
+    assert table.index("보람동</td><td>한솔동</td><td>480") < table.index("한솔동</td><td>보람동</td><td>120")

@@ -391,10 +391,18 @@ def test_maps_carry_the_table_they_draw():
 
 
 @pytest.mark.site
+def stored_maps(chapter: str) -> int:
+    """학생용 노트북에 저장된 folium 지도 출력 수 (책 쪽에 그려져야 하는 지도 수)."""
+    nb = json.loads((REPO_ROOT / "notebooks" / f"{Path(chapter).stem}.ipynb").read_text(encoding="utf-8"))
+    return sum("srcdoc=" in "".join(o.get("data", {}).get("text/html", ""))
+               for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []))
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_map_has_a_text_alternative_with_its_rows(chapters_from_disk, chapter):
     report = chapters_from_disk[chapter]["maps"]
-    assert report, f"{chapter} 에 지도가 없습니다."
+    assert len(report) == stored_maps(chapter), (f"{chapter}: 노트북에 지도 {stored_maps(chapter)}개가 저장되어 있는데 "
+                                                 f"쪽에서 {len(report)}개가 그려졌습니다.")
     for i, m in enumerate(report, 1):
         assert m["title"].startswith("지도: "), f"{chapter} {i}번째 지도 틀에 제목이 없습니다."
         assert m["rows"] > 0, f"{chapter} {i}번째 지도에 대체 표가 없습니다: {m}"
@@ -440,7 +448,8 @@ def test_chapters_work_opened_from_disk(chapters_from_disk, chapter):
     report = chapters_from_disk[chapter]
     assert report["images"] and all(report["images"]), f"file:// 에서 {chapter} 의 그림을 못 불러옵니다."
     shapes = [m["shapes"] for m in report["maps"]]
-    assert shapes and all(n > 0 for n in shapes), f"file:// 에서 {chapter} 의 지도가 그려지지 않습니다: {shapes}"
+    assert len(shapes) == stored_maps(chapter) and all(n > 0 for n in shapes), \
+        f"file:// 에서 {chapter} 의 지도가 그려지지 않습니다: {shapes} (저장된 지도 {stored_maps(chapter)}개)"
     assert not report["errors"], f"file:// {chapter} 콘솔 오류: {report['errors'][:5]}"
     assert not report["outside"], report["outside"][:5]
 
