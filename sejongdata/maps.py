@@ -389,6 +389,18 @@ def _record_points(m, points, size, label, name, size_label) -> None:
                        "what": what, "has_names": bool(label or size), "sorted": bool(size)})
 
 
+def add_outline(m: folium.Map, boundaries, label: str = "emd_name", alias: str = "읍면동",
+                color: str = "#777777") -> folium.Map:
+    """경계(GeoDataFrame)를 색 없이 테두리만 그립니다 (흐름·점 지도의 바탕). 이름은 마우스를 올리면 보이고 표에도 들어갑니다."""
+    style = {"color": color, "weight": 1, "fillColor": "#ffffff", "fillOpacity": 0.1}
+    folium.GeoJson(rounded_geojson(boundaries[[label, "geometry"]]), style_function=lambda f: style,
+                   tooltip=folium.GeoJsonTooltip([label], aliases=[alias])).add_to(m)
+    names = [str(v) for v in boundaries[label]]
+    _tables(m).append({"caption": f"바탕 경계: {alias} {len(names):,}곳 (색 없음)", "header": [alias],
+                       "rows": [[n] for n in names], "values": None, "what": f"{alias} 경계", "sorted": False})
+    return m
+
+
 def _record_flows(m, flows, value, label, name, value_label) -> None:
     """흐름선 한 줄이 표 한 행: 출발지·도착지(있으면) 또는 이름, 값 (값이 큰 순서)."""
     header, columns = [], []

@@ -89,3 +89,12 @@ def pytest_sessionfinish(session):
         import json
 
         Path(target).write_text(json.dumps(_TIMINGS, ensure_ascii=False), encoding="utf-8")
+
+
+def stored_maps(page: str) -> int:
+    """장 쪽(notebooks/NN_slug.html)의 학생용 노트북에 저장된 folium 지도 출력 수 (쪽에 그려져야 하는 지도 수)."""
+    import json
+
+    nb = json.loads((REPO_ROOT / "notebooks" / f"{Path(page).stem}.ipynb").read_text(encoding="utf-8"))
+    return sum("srcdoc=" in "".join(o.get("data", {}).get("text/html", ""))
+               for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []))

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, stored_maps
 from sejongdata.errors import SejongDataError
 from sejongdata import maps, palettes, plotting
 from sejongdata.tools import bench, figure_alt, interface_ko, search_ko, site, status
@@ -391,13 +391,6 @@ def test_maps_carry_the_table_they_draw():
 
 
 @pytest.mark.site
-def stored_maps(chapter: str) -> int:
-    """학생용 노트북에 저장된 folium 지도 출력 수 (책 쪽에 그려져야 하는 지도 수)."""
-    nb = json.loads((REPO_ROOT / "notebooks" / f"{Path(chapter).stem}.ipynb").read_text(encoding="utf-8"))
-    return sum("srcdoc=" in "".join(o.get("data", {}).get("text/html", ""))
-               for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []))
-
-
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_map_has_a_text_alternative_with_its_rows(chapters_from_disk, chapter):
     report = chapters_from_disk[chapter]["maps"]
