@@ -30,6 +30,7 @@ MODULES: tuple[str, ...] = (
     "stores",        # 기반층: 도시의 상가 (5·6·7장이 함께 씀)
     "bike",
     "pm",
+    "cleannet",      # 7장 자동크린넷
 )
 DEFAULT_OUT = REPO_ROOT / "datasets"
 

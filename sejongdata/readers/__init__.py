@@ -16,6 +16,7 @@
 :func:`read_asos_hourly`           기상청 종관기상관측(ASOS) 시간 자료 (기상자료개방포털 CSV)
 :func:`read_ebike_trips`           공유 전기자전거 운영사 이용 기록 (공식 공개 형식 없음)
 :func:`read_stores`                소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 시도별 CSV)
+:func:`read_cleannet_inputs` 등     자동크린넷 운영 기록 (공식 공개 형식 없음: 이 책의 형식; 집하장·구역·투입·저장률·배출·사건)
 :func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표 (read_pm_sites, read_grid 포함)
 =================================  ==========================================================
 
@@ -26,6 +27,8 @@ from ..textio import TableInfo, detect_encoding, read_table
 from .bike import read_eoulling_stations, read_eoulling_trips
 from .boundaries import read_boundaries
 from .city_xlsx import read_city_population_xlsx
+from .cleannet import (read_cleannet_discharges, read_cleannet_events, read_cleannet_fill, read_cleannet_inputs,
+                       read_cleannet_monthly, read_cleannet_plants, read_cleannet_sections)
 from .codes import CITY_CODE, CITY_NAME, SEJONG_EMD_CODES
 from .columns import COLUMN_MAPS, available_kinds, column_map, rename_columns
 from .population import parse_regions, read_population_age, read_population_monthly
@@ -40,6 +43,8 @@ __all__ = [
     "read_emd_master", "read_places", "read_apartments", "PROJECT_SCHEMAS",
     "read_eoulling_stations", "read_eoulling_trips", "read_asos_hourly",
     "read_ebike_trips", "read_pm_sites", "read_grid", "read_stores", "STORE_COLUMNS",
+    "read_cleannet_plants", "read_cleannet_sections", "read_cleannet_inputs", "read_cleannet_monthly",
+    "read_cleannet_fill", "read_cleannet_discharges", "read_cleannet_events",
     "COLUMN_MAPS", "column_map", "available_kinds", "rename_columns", "parse_regions",
     "CITY_CODE", "CITY_NAME", "SEJONG_EMD_CODES",
 ]
