@@ -14,7 +14,17 @@ TEST_PATHS := notebooks solutions tests
 endif
 BENCH_ARGS ?= --with-test
 
-.PHONY: install book test notebooks data lab bench clean help
+.PHONY: install book test notebooks data lab bench clean help grade merge-rubric assignment
+
+# 채점 (멘토용): make grade SUBMISSIONS=제출폴더 CHAPTER=01 [TIMEOUT=120 WORKERS=2 OUT=폴더]
+#               make grade SUBMISSIONS=제출폴더 ASSIGNMENT=hw1
+SUBMISSIONS ?=
+CHAPTER ?=
+ASSIGNMENT ?=
+TIMEOUT ?= 120
+WORKERS ?= 2
+OUT ?=
+QUESTIONS ?=
 
 help:
 	@echo "make book       환경을 설치하고 책을 _build/html 에 만듭니다"
@@ -23,6 +33,9 @@ help:
 	@echo "make data       datasets/ 의 모의 데이터를 다시 만듭니다"
 	@echo "make lab        JupyterLab 을 엽니다"
 	@echo "make bench      실행 시간·페이지 크기를 재서 bench/results.md 에 씁니다"
+	@echo "make grade SUBMISSIONS=제출폴더 CHAPTER=01 [TIMEOUT=120 WORKERS=2]  제출물을 채점합니다 (멘토용)"
+	@echo "make merge-rubric OUT=_build/grading/01_eoulling  채운 rubric.csv 를 점수표에 합칩니다"
+	@echo "make assignment QUESTIONS=\"01:q3,q5 02:q2\" ASSIGNMENT=hw1  여러 장의 문제로 과제를 만듭니다"
 
 install: $(STAMP)
 
@@ -36,8 +49,10 @@ book: $(STAMP)
 	$(VENV)/bin/jupyter-book build . -W --keep-going
 	@echo "책: $(abspath _build/html/index.html)"
 
+# 두 xdist 워커가 저마다 BLAS 스레드를 여럿 쓰면 2코어에서 서로 막습니다: 워커마다 한 스레드.
+# (스레드 수는 결과 자릿수를 바꾸지 않습니다. OPENBLAS_CORETYPE·L2_SIZE 는 건드리지 않습니다.)
 test: $(STAMP)
-	$(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg \
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg \
 		$(TEST_PATHS) $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
@@ -51,6 +66,21 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m sejongdata.tools.bench $(BENCH_ARGS)
+
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "SUBMISSIONS=제출폴더 를 주세요 (예: make grade SUBMISSIONS=제출 CHAPTER=01)"; exit 2; }
+	@test -n "$(CHAPTER)$(ASSIGNMENT)" || { echo "CHAPTER=01 또는 ASSIGNMENT=hw1 을 주세요"; exit 2; }
+	$(PY) -m sejongdata.tools.grading grade "$(SUBMISSIONS)" \
+		$(if $(ASSIGNMENT),--assignment "$(ASSIGNMENT)",--chapter "$(CHAPTER)") \
+		--timeout $(TIMEOUT) --workers $(WORKERS) $(if $(OUT),--out "$(OUT)")
+
+merge-rubric: $(STAMP)
+	@test -n "$(OUT)" || { echo "OUT=결과폴더 를 주세요 (예: make merge-rubric OUT=_build/grading/01_eoulling)"; exit 2; }
+	$(PY) -m sejongdata.tools.grading merge-rubric "$(OUT)"
+
+assignment: $(STAMP)
+	@test -n "$(QUESTIONS)" -a -n "$(ASSIGNMENT)" || { echo 'QUESTIONS="01:q3,q5 02:q2" ASSIGNMENT=hw1 을 주세요'; exit 2; }
+	$(PY) -m sejongdata.tools.grading build-assignment "$(QUESTIONS)" --name "$(ASSIGNMENT)"
 
 clean:
 	rm -rf _build

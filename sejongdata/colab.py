@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import pprint
-import shutil
 from pathlib import Path
 
 from .errors import SejongDataError
@@ -33,16 +32,29 @@ def public_tests(notebook) -> dict[str, dict]:
     return public
 
 
+MARKER = "# sejongdata: Colab 용 공개 테스트 (make notebooks 가 만든 학생용 노트북에서 꺼냄)"
+
+
 def write_public_tests(notebook, folder="tests") -> list[Path]:
-    """공개 테스트를 ``folder/<문제>.py`` (otter 의 OK 형식 파일) 로 씁니다. 폴더는 새로 만듭니다."""
+    """공개 테스트를 ``folder/<문제>.py`` (otter 의 OK 형식 파일) 로 씁니다.
+
+    폴더가 없으면 만듭니다. 이 함수가 전에 쓴 파일(첫 줄이 :data:`MARKER`)만 지우고 다시 쓰며,
+    그 밖의 파일은 절대 지우거나 덮어쓰지 않습니다 (같은 이름의 남의 파일이 있으면 오류).
+    """
     folder = Path(folder)
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    tests = public_tests(notebook)
+    for old in folder.glob("*.py"):
+        if old.read_text(encoding="utf-8", errors="replace").startswith(MARKER):
+            old.unlink()
     written = []
-    for name, spec in sorted(public_tests(notebook).items()):
+    for name, spec in sorted(tests.items()):
         path = folder / f"{name}.py"
-        path.write_text("OK_FORMAT = True\n\ntest = " + pprint.pformat(spec, width=100) + "\n",
+        if path.exists():
+            raise SejongDataError(path, "같은 이름의 다른 파일이 있어 공개 테스트를 쓰지 않았습니다.",
+                                  expected=f"{folder} 안에 {name}.py 가 없거나 이 도구가 쓴 파일",
+                                  found="다른 내용의 파일", hint="다른 폴더를 주거나 그 파일을 옮기세요.")
+        path.write_text(MARKER + "\nOK_FORMAT = True\n\ntest = " + pprint.pformat(spec, width=100) + "\n",
                         encoding="utf-8")
         written.append(path)
     return written

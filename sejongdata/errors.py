@@ -22,8 +22,8 @@ class SejongDataError(ValueError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        name = self.path.name if self.path is not None else "(파일 없음)"
-        lines = [f"파일 '{name}': {self.problem}"]
+        # 파일이 없는 오류(예: grid.cell_ids 의 좌표 검사)는 문제부터 씁니다.
+        lines = [f"파일 '{self.path.name}': {self.problem}" if self.path is not None else self.problem]
         if self.expected is not None:
             lines.append(f"  기대한 것(expected): {_show(self.expected)}")
         if self.found is not None:

@@ -53,3 +53,20 @@ def estimate_nb_alpha(formula: str, data, digits: int = 4) -> float:
     if not result.mle_retvals.get("converged", False):
         raise RuntimeError("음이항 모형의 α 추정이 수렴하지 않았습니다. 변수나 자료를 확인하세요.")
     return round(float(result.params["alpha"]), digits)
+
+
+def coefficients(result, terms=None, digits: int = 3) -> pd.DataFrame:
+    """계수 그대로(로그-로그 모형에서는 탄력성)와 95 % 신뢰구간, p 값을 반올림한 표로 정리합니다.
+
+    :func:`rate_ratios` 와 달리 exp 를 하지 않습니다. 중력 모형처럼 설명 변수도 로그인 항은 계수가 곧
+    탄력성(설명 변수가 1 % 늘 때 기대값이 몇 % 느는가)입니다. 신뢰구간은 적합할 때 고른 공분산
+    (예: ``cov_type="HC1"`` 강건 표준오차)을 따릅니다.
+    """
+    params, ci, pvalues = result.params, result.conf_int(), result.pvalues
+    names = list(terms) if terms is not None else [n for n in params.index if n != "alpha"]
+    missing = [n for n in names if n not in params.index]
+    if missing:
+        raise KeyError(f"모형에 없는 항: {missing}. 있는 항: {list(params.index)[:12]} …")
+    table = pd.DataFrame({"coef": params[names], "ci_low": ci.loc[names, 0],
+                          "ci_high": ci.loc[names, 1], "p_value": pvalues[names]})
+    return table.round(digits)

@@ -2,6 +2,8 @@
 
 노트북 첫머리에서 ``setup_plots()`` 를 한 번 부르면 모든 그림에서 한글이 보입니다.
 글꼴은 koreanize-matplotlib 패키지에 들어 있는 나눔고딕(NanumGothic, SIL OFL)을 씁니다.
+범주 색은 색각 이상을 고려한 seaborn "colorblind" 입니다 (``sejongdata.palettes`` 가 검사합니다).
+책은 그림의 대체 글을 ``finish`` 에 준 제목·축 이름으로 만듭니다 (sejongdata/tools/figure_alt.py).
 """
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ def setup_plots(style: str = "whitegrid", context: str = "notebook") -> str:
     import seaborn as sns
 
     # seaborn 테마는 글꼴을 되돌리므로 글꼴을 다시 지정합니다.
-    sns.set_theme(style=style, context=context, font=FONT_FAMILY,
+    from .palettes import PLOT_CATEGORICAL
+
+    sns.set_theme(style=style, context=context, font=FONT_FAMILY, palette=PLOT_CATEGORICAL,
                   rc={"axes.unicode_minus": False, "figure.dpi": 100,
                       "savefig.dpi": 100, "figure.figsize": (8, 4.5)})
     matplotlib.rcParams["svg.hashsalt"] = "sejong"  # SVG 로 저장해도 결과가 같도록
@@ -35,6 +39,21 @@ def font_has_hangul(family: str = FONT_FAMILY, text: str = "세종특별자치�
                                  fallback_to_default=False)
     cmap = TTFont(path, fontNumber=0).getBestCmap()
     return all(ord(ch) in cmap for ch in text if not ch.isspace())
+
+
+def font_path(family: str = FONT_FAMILY) -> str:
+    """한글 글꼴 파일의 경로 (워드클라우드처럼 글꼴 '파일'이 필요한 도구용).
+
+    matplotlib 의 글꼴 관리자에서 찾습니다 (koreanize-matplotlib 이 나눔고딕을 등록하고, Debian 의 fonts-nanum 도
+    찾습니다). 컴퓨터마다 경로가 다르므로 경로를 코드에 적지 말고 이 함수를 쓰세요. 못 찾으면 분명한 오류입니다.
+    """
+    import koreanize_matplotlib  # noqa: F401  (나눔고딕 등록)
+
+    try:
+        return font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    except ValueError:
+        raise RuntimeError(f"글꼴 '{family}' 을 찾지 못했습니다. 'pip install koreanize-matplotlib' 이나 "
+                           "Debian 의 'apt-get install fonts-nanum' 으로 설치하세요.") from None
 
 
 def simulated(title: str) -> str:

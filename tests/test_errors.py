@@ -31,3 +31,9 @@ def test_warning_hook_is_installed_and_other_warnings_go_to_the_previous_hook(mo
     monkeypatch.setattr(errors, "_previous_showwarning", lambda *args: calls.append(args))
     _show_sejong_warning("다른 경고", UserWarning, "/some/path/x.py", 12, io.StringIO())
     assert calls and calls[0][1] is UserWarning
+
+
+def test_error_without_a_file_starts_with_the_problem():
+    text = str(SejongDataError(None, "grid.cell_ids: 좌표가 격자 밖입니다.", expected="위도 36.4~36.75", found="127.3"))
+    assert text.splitlines()[0] == "grid.cell_ids: 좌표가 격자 밖입니다."
+    assert "파일" not in text and "경로(path)" not in text

@@ -17,13 +17,13 @@ from conftest import REPO_ROOT, realdata_dir, assert_error
 
 from sejongdata.errors import SejongDataError, SejongDataWarning
 from sejongdata.readers import (
-
-pytestmark = pytest.mark.chapter("01")
     column_map,
     read_asos_hourly,
     read_eoulling_stations,
     read_eoulling_trips,
 )
+
+pytestmark = pytest.mark.chapter("01")
 
 # ---------------------------------------------------------------------------
 # 도구

@@ -21,6 +21,24 @@ from ..textio import normalize_header
 __all__ = ["COLUMN_MAPS", "column_map", "available_kinds", "rename_columns"]
 
 COLUMN_MAPS: dict[str, dict[str, str]] = {
+    # 국토교통부 실거래가 공개시스템 아파트(매매). 판마다 열이 다르며 이름으로 찾습니다.
+    "molit_apt_trades": {
+        "NO": "row_no", "시군구": "address", "번지": "jibun", "본번": "bonbeon", "부번": "bubeon",
+        "단지명": "complex_name", "전용면적(㎡)": "area_m2", "계약년월": "contract_ym", "계약일": "contract_day",
+        "거래금액(만원)": "price_10k_won", "동": "building_dong", "층": "floor", "매수자": "buyer",
+        "매도자": "seller", "건축년도": "build_year", "도로명": "road_name", "해제사유발생일": "cancel_date",
+        "거래유형": "deal_type", "중개사소재지": "broker_location", "등기일자": "registration_date",
+    },
+    # 국토교통부 실거래가 공개시스템 아파트(전월세)
+    "molit_apt_rents": {
+        "NO": "row_no", "시군구": "address", "번지": "jibun", "본번": "bonbeon", "부번": "bubeon",
+        "단지명": "complex_name", "전월세구분": "rent_type", "전용면적(㎡)": "area_m2",
+        "계약년월": "contract_ym", "계약일": "contract_day", "보증금(만원)": "deposit_10k_won",
+        "월세금(만원)": "monthly_rent_10k_won", "층": "floor", "건축년도": "build_year", "도로명": "road_name",
+        "계약기간": "contract_term", "계약구분": "contract_kind", "갱신요구권 사용": "renewal_right",
+        "종전계약 보증금(만원)": "prev_deposit_10k_won", "종전계약 월세(만원)": "prev_monthly_rent_10k_won",
+        "주택유형": "house_type",
+    },
     # 행정안전부 주민등록 인구 및 세대현황 (월간). 열 이름 '2019년01월_총인구수' 의 '_' 뒤 부분입니다.
     "population_monthly": {
         "행정구역": "region",
@@ -152,6 +170,29 @@ COLUMN_MAPS: dict[str, dict[str, str]] = {
         "주행시간": "duration_min",
         "주행시간(분)": "duration_min",
     },
+    # SNS·블로그·커뮤니티 게시글 내보내기 (소셜 리스닝 서비스, 수집기). 서비스마다 이름이 달라 여러 철자를 적었습니다.
+    # read_sns_posts 는 공백과 영어 대소문자를 무시하고 맞춥니다. 날짜와 본문 열은 꼭 있어야 합니다.
+    "sns_posts": {
+        "게시물ID": "post_id", "게시글ID": "post_id", "글번호": "post_id", "번호": "post_id", "id": "post_id",
+        "post_id": "post_id", "No": "post_id",
+        "작성일시": "created_at", "작성일": "created_at", "작성시간": "created_at", "등록일시": "created_at",
+        "등록일": "created_at", "게시일": "created_at", "게시일시": "created_at", "날짜": "created_at",
+        "일자": "created_at", "일시": "created_at", "date": "created_at", "datetime": "created_at",
+        "created_at": "created_at", "timestamp": "created_at", "published": "created_at",
+        "채널": "channel", "출처": "channel", "매체": "channel", "사이트": "channel", "channel": "channel",
+        "source": "channel", "site": "channel", "platform": "channel",
+        "작성자": "author", "글쓴이": "author", "닉네임": "author", "계정": "author", "author": "author",
+        "user": "author", "username": "author", "writer": "author",
+        "제목": "title", "title": "title",
+        "본문": "text", "내용": "text", "본문내용": "text", "게시글": "text", "원문": "text", "text": "text",
+        "content": "text", "body": "text", "message": "text",
+        "URL": "url", "주소": "url", "링크": "url", "link": "url",
+        "좋아요": "likes", "좋아요수": "likes", "공감": "likes", "공감수": "likes", "likes": "likes",
+        "like_count": "likes",
+        "댓글": "comments", "댓글수": "comments", "comments": "comments", "comment_count": "comments",
+        "공유": "shares", "공유수": "shares", "리트윗": "shares", "shares": "shares", "retweets": "shares",
+        "share_count": "shares",
+    },
     # 소상공인시장진흥공단 상가(상권)정보 (공공데이터포털 파일데이터, 시도별 CSV; 2023년 이후 판의 39열)
     "stores": {
         "상가업소번호": "store_id",
@@ -193,6 +234,92 @@ COLUMN_MAPS: dict[str, dict[str, str]] = {
         "호정보": "unit",
         "경도": "lon",
         "위도": "lat",
+    },
+    # KOSIS(국가통계포털) 통계표 내려받기의 분류 열 (이름이 '…별' 로 끝남, 공백 무시).
+    # 계층이 여러 단계로 나뉜 파일의 '행정구역별(1)', '행정구역별(2)' 는 region_1, region_2 가 됩니다.
+    "kosis_dims": {
+        "행정구역(시군구)별": "region",
+        "행정구역(시도)별": "region",
+        "행정구역별": "region",
+        "시도별": "region",
+        "시군구별": "region",
+        "읍면동별": "region",
+        "전출지별": "origin",
+        "전입지별": "destination",
+        "전출지(읍면동)별": "origin",
+        "전입지(읍면동)별": "destination",
+        "성별": "sex",
+        "연령별": "age_band",
+        "5세별": "age_band",
+        "전입사유별": "reason",
+    },
+    # KOSIS 국내인구이동통계·주민등록인구 항목 (단위 '(명)' 은 떼고 적음, 공백 무시).
+    "kosis_items": {
+        "총전입": "in_total",
+        "총전출": "out_total",
+        "순이동": "net",
+        "시도내이동-시군구내": "within_sgg",
+        "시도내이동-시군구간 전입": "intra_sido_in",
+        "시도내이동-시군구간 전출": "intra_sido_out",
+        "시도간전입": "inter_sido_in",
+        "시도간전출": "inter_sido_out",
+        "이동자수": "movers",
+        "순이동자수": "net_movers",
+        "총인구수": "population",
+        "출생": "births",
+        "사망": "deaths",
+        "시군구내전입": "within_sgg_in",
+        "시군구내전출": "within_sgg_out",
+        "행정구역변경": "boundary_change",
+    },
+    # 여민전 결제 집계 (이 책의 형식; 시가 공개하는 지역화폐 결제 집계를 본뜸). 결제금액 열의 단위는 리더가 읽습니다.
+    "yeominjeon_spending": {
+        "기준일자": "date",
+        "기준월": "month",
+        "기준분기": "quarter",
+        "가맹점행정동코드": "emd_code",
+        "업종": "sector",
+        "가맹점규모": "size_class",
+        "연령대": "age_band",
+        "성별": "sex",
+        "거주생활권": "home_zone",
+        "결제건수": "transactions",
+        "결제금액": "amount",
+    },
+    # 여민전 가맹점 등록부 (이 책이 정한 형식)
+    "yeominjeon_merchants": {
+        "가맹점번호": "merchant_id",
+        "상가업소번호": "store_id",
+        "행정동코드": "emd_code",
+        "상권업종소분류코드": "scls_code",
+        "여민전업종": "sector",
+        "가맹점규모": "size_class",
+        "가맹여부": "member",
+        "가맹일": "joined",
+        "해지일": "left",
+        "비고": "note",
+    },
+    # 여민전 정책 달력 (달마다 한 줄)
+    "yeominjeon_policy": {
+        "기준월": "month",
+        "캐시백률(%)": "cashback_pct",
+        "월구매한도(만원)": "limit_month_manwon",
+        "연구매한도(만원)": "limit_year_manwon",
+        "발행액(억원)": "issued_eok",
+        "판매방식": "sale",
+        "조기마감": "sold_out",
+        "마감소요시간(시간)": "sellout_hours",
+        "구매자수(명)": "buyers",
+        "가입자수(명)": "cardholders",
+        "비고": "note",
+    },
+    # 여민전 연말 가입자 수
+    "yeominjeon_cardholders": {
+        "기준연도": "year",
+        "거주생활권": "home_zone",
+        "연령대": "age_band",
+        "성별": "sex",
+        "가입자수(명)": "cardholders",
     },
 }
 

@@ -191,13 +191,8 @@ def _remove_otter_logs(*folders: Path) -> None:
             log.unlink()
 
 
-def secret_lines(master: Path) -> set[str]:
-    """마스터에서 정답과 숨은 테스트의 줄(12자 이상, 공개되는 줄과 겹치지 않는 것)을 모읍니다.
-
-    otter 와 같은 규칙을 씁니다: 코드 셀의 ``# BEGIN SOLUTION`` ~ ``# END SOLUTION`` 사이 줄,
-    ``# SOLUTION`` 으로 끝나는 줄, 해석 문제의 모범 답안(정답 블록 안의 마크다운), 숨은 테스트.
-    학생용 노트북·책 페이지에 정답이 새어 나갔는지 검사할 때 씁니다.
-    """
+def public_and_secret_lines(master: Path) -> tuple[set[str], set[str]]:
+    """마스터의 (공개되는 줄, 정답·숨은 테스트 줄) 을 otter 와 같은 규칙으로 나눕니다."""
     nb = nbformat.read(str(master), as_version=4)
     public, secret = set(), set()
     in_solution = in_tests = False
@@ -212,6 +207,19 @@ def secret_lines(master: Path) -> set[str]:
             continue
         hidden = in_tests and ("# HIDDEN" in text or "hidden: true" in text)
         _split_code(cell.source, hidden, public, secret)
+    return public, secret
+
+
+def secret_lines(master: Path, also_public: set[str] | None = None) -> set[str]:
+    """마스터에서 정답과 숨은 테스트의 줄(12자 이상, 공개되는 줄과 겹치지 않는 것)을 모읍니다.
+
+    otter 와 같은 규칙을 씁니다: 코드 셀의 ``# BEGIN SOLUTION`` ~ ``# END SOLUTION`` 사이 줄,
+    ``# SOLUTION`` 으로 끝나는 줄, 해석 문제의 모범 답안(정답 블록 안의 마크다운), 숨은 테스트.
+    학생용 노트북·책 페이지에 정답이 새어 나갔는지 검사할 때 씁니다. ``also_public`` 은 다른 장에서
+    공개된 줄(예: 책 전체를 검사할 때 다른 장의 공개 테스트에 있는 ``import numpy as _np``)입니다.
+    """
+    public, secret = public_and_secret_lines(master)
+    public |= also_public or set()
     public_text = "\n".join(public)
     # 공개된 줄의 일부와 같은 조각(예: 본문에도 있는 줄의 뒷부분)은 정답의 증거가 아니므로 뺍니다.
     return {s for s in secret - public
