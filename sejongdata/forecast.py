@@ -1,7 +1,8 @@
 """하루 앞 예측, 저장 용량 모의실험, 만차 경보 도구 (7장 자동크린넷에서 씀).
 
 **예측** (forecast)
-- :func:`calendar_features` — 요일·공휴일·설·추석·연휴 다음 날·추세 열 (SARIMAX 의 달력 회귀 변수)
+- :func:`calendar_features` — 요일·공휴일·설·추석·연휴 다음 날·추세 열 (SARIMAX 의 달력 회귀 변수),
+  :func:`festival_block` — 대체공휴일까지 넣은 설·추석 연휴
 - :func:`seasonal_naive`, :func:`ets_one_step`, :func:`sarimax_one_step` — 기준 시점(origin)까지의 자료로 모수를
   추정하고, 그 모수를 고정한 채 시험 기간의 날마다 **하루 앞**(one step ahead) 예측값을 냅니다.
 - :func:`rolling_origin` — 기준 시점을 옮겨 가며 되풀이하는 **이동 기준 시점 백테스트**(rolling-origin backtest)
@@ -15,7 +16,7 @@
 
 **경보** (alert)
 - :func:`time_to_full` — 최근 1시간 상승 속도로 본 만차까지 남은 시간(분)
-- :func:`alert_outcomes`, :func:`alert_curve`, :func:`pick_threshold` — 경보 규칙의 오경보율·놓침률과 기준값 고르기
+- :func:`alert_outcomes`, :func:`alert_curve`, :func:`pick_threshold` — 경보 규칙의 오경보율·놓침률과 임계값 고르기
 
 statsmodels 모형은 작은 행렬을 많이 다루므로 BLAS 스레드를 하나로 묶어 맞춥니다 (여러 스레드보다 빠르고,
 컴퓨터마다 결과가 같아집니다). 수렴 경고가 나지 않도록 ETS 는 덧셈 오차·덧셈 계절, SARIMAX 는 로그 값에
@@ -30,7 +31,7 @@ import pandas as pd
 
 from . import calendar
 
-__all__ = ["calendar_features", "seasonal_naive", "ets_one_step", "sarimax_one_step", "FORECASTERS",
+__all__ = ["festival_block", "calendar_features", "seasonal_naive", "ets_one_step", "sarimax_one_step", "FORECASTERS",
            "rolling_origin", "backtest", "error_table", "RUN_HOURS", "max_accumulation", "fill_path", "overflow_probabilities",
            "plan_runs", "overflows", "required_runs", "time_to_full", "alert_outcomes", "alert_curve", "pick_threshold"]
 
@@ -40,6 +41,16 @@ DOW_NAMES = ("tue", "wed", "thu", "fri", "sat", "sun")
 # ---------------------------------------------------------------------------
 # 달력 회귀 변수
 # ---------------------------------------------------------------------------
+def festival_block(years) -> pd.DatetimeIndex:
+    """설·추석 연휴와 그 연휴에 붙은 대체공휴일의 날짜 (예: 2024-02-09 ~ 2024-02-12).
+
+    쓰레기 투입량은 쉬는 날이 모두 끝난 다음 날에 몰리므로, 연휴에 붙은 대체공휴일까지 연휴로 봅니다
+    (:func:`sejongdata.calendar.festival_days` 는 대체공휴일을 넣지 않습니다).
+    """
+    table = pd.concat([calendar.holidays(int(y)) for y in years])
+    return pd.DatetimeIndex(table.loc[table["name"].str.contains("설날|추석"), "date"]).sort_values()
+
+
 def calendar_features(dates) -> pd.DataFrame:
     """날짜마다 회귀 변수: const, tue … sun (월요일 기준 요일 더미), holiday(설·추석이 아닌 공휴일),
     festival(설·추석 연휴), after1·after2(연휴가 끝난 다음 날·그다음 날), trend(첫날부터 지난 햇수).
@@ -49,7 +60,7 @@ def calendar_features(dates) -> pd.DataFrame:
     dates = pd.DatetimeIndex(pd.to_datetime(dates)).normalize()
     years = sorted(set(dates.year))
     hol = pd.concat([calendar.holidays(y) for y in years])["date"]
-    fest = pd.DatetimeIndex(np.concatenate([calendar.festival_days(y).to_numpy() for y in years]))
+    fest = festival_block(years)
     is_fest = dates.isin(fest)
     prev = (dates - pd.Timedelta(days=1)).isin(fest) & ~is_fest
     prev2 = (dates - pd.Timedelta(days=2)).isin(fest) & ~(dates - pd.Timedelta(days=1)).isin(fest) & ~is_fest
@@ -327,7 +338,7 @@ def alert_outcomes(fill_pct, threshold_min: float, horizon_min: int = 60, lead_m
 
 
 def alert_curve(fill: pd.DataFrame, thresholds, keys=("plant_no", "waste"), **kwargs) -> pd.DataFrame:
-    """기준값마다 모든 시계열(``keys`` 묶음, 시각 순)의 경보 결과를 더한 표.
+    """임계값마다 모든 시계열(``keys`` 묶음, 시각 순)의 경보 결과를 더한 표.
 
     열: threshold_min, alerts, false_alarms, events, missed, false_alarm_rate(오경보 ÷ 경보), miss_rate(놓침 ÷ 사건).
     """
@@ -346,8 +357,8 @@ def alert_curve(fill: pd.DataFrame, thresholds, keys=("plant_no", "waste"), **kw
 
 
 def pick_threshold(curve: pd.DataFrame, max_miss_rate: float) -> int:
-    """놓침률이 ``max_miss_rate`` 이하인 가장 작은 기준값(분). 작을수록 경보가 적어 오경보도 적습니다."""
+    """놓침률이 ``max_miss_rate`` 이하인 가장 작은 임계값(분). 작을수록 경보가 적어 오경보도 적습니다."""
     ok = curve[curve["miss_rate"] <= max_miss_rate]
     if not len(ok):
-        raise ValueError(f"놓침률 {max_miss_rate} 이하인 기준값이 없습니다. 더 큰 기준값을 넣어 보세요.")
+        raise ValueError(f"놓침률 {max_miss_rate} 이하인 임계값이 없습니다. 더 큰 임계값을 넣어 보세요.")
     return int(ok["threshold_min"].min())

@@ -26,6 +26,11 @@ def weekly_series(days: int = 300, seed: int = 3) -> pd.Series:
 # ---------------------------------------------------------------------------
 # 달력 변수, 백테스트
 # ---------------------------------------------------------------------------
+def test_festival_block_includes_substitute_holiday():
+    block = forecast.festival_block([2024])
+    assert list(block.strftime("%m-%d")) == ["02-09", "02-10", "02-11", "02-12", "09-16", "09-17", "09-18"]
+
+
 def test_calendar_features_mark_days():
     x = forecast.calendar_features(pd.date_range("2024-09-14", "2024-10-03"))
     assert x.loc["2024-09-16":"2024-09-18", "festival"].tolist() == [1.0, 1.0, 1.0]
@@ -160,5 +165,5 @@ def test_alert_curve_and_threshold():
     curve = forecast.alert_curve(fill, [10, 20, 40, 60, 120])
     assert curve["miss_rate"].is_monotonic_decreasing and curve["alerts"].is_monotonic_increasing
     assert forecast.pick_threshold(curve, 0.0) == 40
-    with pytest.raises(ValueError, match="기준값"):
+    with pytest.raises(ValueError, match="임계값"):
         forecast.pick_threshold(curve.iloc[:2], 0.0)

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar
+from ..forecast import festival_block
 from .base import City, build_city, complex_population, month_label, rng, sample_points
 from .stores import build_stores
 
@@ -149,7 +150,7 @@ CLOG_SUMMER = 0.20
 def day_table() -> pd.DataFrame:
     """2024년 하루마다: 요일, 공휴일, 설·추석 연휴, 연휴 다음 날(1·2일째), 주말형 여부."""
     hol = calendar.holidays(YEAR).set_index("date")["name"]
-    festival = set(calendar.festival_days(YEAR))
+    festival = set(festival_block([YEAR]))
     days = pd.DataFrame({"date": DAYS, "dow": DAYS.day_of_week})
     days["holiday"] = days["date"].isin(hol.index)
     days["festival"] = days["date"].isin(festival)
