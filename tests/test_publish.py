@@ -499,7 +499,9 @@ def test_colab_first_cell_installs_the_package_and_finds_the_data(monkeypatch, t
     commands = []
     monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     monkeypatch.setattr("subprocess.run", lambda cmd, **kw: commands.append(cmd))
-    monkeypatch.delenv("SEJONG_DATA_DIR", raising=False)
+    # 셀이 os.environ 에 직접 씁니다. setenv 로 먼저 등록해 두어야 테스트가 끝날 때 원래대로(없음) 돌아갑니다
+    # (delenv 만 하면 되돌릴 것이 없어 이 워커의 다음 테스트와 커널이 없는 데이터 폴더를 보게 됩니다).
+    monkeypatch.setenv("SEJONG_DATA_DIR", "colab-test-placeholder")
     exec(compile(source, "colab-setup", "exec"), {})  # noqa: S102  (생성된 셀을 Colab 인 척 실행)
     assert commands[0][:2] == ["git", "clone"] and url in commands[0]
     target = commands[0][-1]
