@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sejongdata.generate import build_city, cleannet, generate, stores
+from sejongdata.generate import cleannet
 from sejongdata.paths import REPO_ROOT
 
 pytestmark = pytest.mark.chapter("07")
@@ -63,16 +63,12 @@ def events() -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 # 결정성, 크기
 # ---------------------------------------------------------------------------
-def test_deterministic_and_equal_to_committed(tmp_path):
-    for out in ("a", "b"):
-        build_city.cache_clear()
-        stores.build_stores.cache_clear()
-        cleannet.build_cleannet.cache_clear()
-        generate(tmp_path / out, only=["cleannet"])
+def test_deterministic_and_equal_to_committed(regenerated):
+    out = regenerated("cleannet")          # 캐시 없이 새로 만든 폴더 (conftest, make test 한 번에 한 번)
     committed = _manifest()
     for name in FILES:
-        raw = (tmp_path / "a" / name).read_bytes()
-        assert raw == (tmp_path / "b" / name).read_bytes(), name
+        raw = (out / name).read_bytes()
+        assert raw == (DATA / name).read_bytes(), name
         assert hashlib.sha256(raw).hexdigest() == committed[name], \
             f"datasets/{name} 가 생성기와 다릅니다 (python -m sejongdata.generate --only cleannet)"
 
