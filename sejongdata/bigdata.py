@@ -347,6 +347,7 @@ _PLAN_RULES = (
     (re.compile(r"file:(/[^\s,\]\)]*)"), "<자료 폴더>"),                 # Spark: file:/…/eoulling_trips_x1
     (re.compile(r"(?<![\w<])/(?:[^\s,\]\)'\"]+/)+[^\s,\]\)'\"]*"), "<자료 폴더>"),  # 절대 경로
     (re.compile(r"#\d+L?"), ""),                                         # Spark 식 번호 month#12
+    (re.compile(r"plan_id=\d+"), "plan_id=…"),                           # Spark 계획 번호
     (re.compile(r"@[0-9a-f]{4,}"), ""),                                  # 객체 주소
     (re.compile(r"0x[0-9a-fA-F]+"), "0x…"),
     (re.compile(r"\b\d+(?:\.\d+)?\s?(?:ms|s)\b"), "<시간>"),             # 시간
@@ -371,6 +372,20 @@ def plan_lines(text: str, keep: list[str] | tuple[str, ...]) -> list[str]:
     return out
 
 
+def bench_results(path: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """``make bench-bigdata`` 가 저장한 결과 (``bench/bigdata.json``): (실행 표, 크기 표, 머리 정보).
+
+    실행 표에는 배수마다 행 수(rows_total)를 붙입니다. 노트북은 이 저장된 값을 보여 줄 뿐 다시 재지 않습니다.
+    """
+    from .paths import REPO_ROOT
+
+    info = json.loads(Path(path or REPO_ROOT / "bench" / "bigdata.json").read_text(encoding="utf-8"))
+    sizes = pd.DataFrame(info["sizes"])
+    runs = pd.DataFrame(info["runs"]).merge(sizes[["scale", "rows"]].rename(columns={"rows": "rows_total"}),
+                                            on="scale")
+    return runs, sizes, {k: info[k] for k in ("machine", "date", "memory_limit_gb")}
+
+
 def spark_plan(frame) -> str:
     """Spark DataFrame 의 물리 계획(physical plan) 글 (``explain()`` 이 찍는 것과 같음)."""
     return frame._jdf.queryExecution().executedPlan().toString()
@@ -392,4 +407,4 @@ def scan_fields(plan: str, fields=("PartitionFilters", "PushedFilters", "ReadSch
 __all__ = ["TRIP_SCHEMA", "PARTITION", "SCALES", "JavaMissingError", "full_dir", "trips_dir",
            "simulated_trips", "write_month_partitions", "file_hashes", "ensure_trips", "trips_summary",
            "duckdb_connect", "java_home", "spark_session", "spark_rows", "spark_log_path",
-           "disagreement", "frames_agree", "sanitize_plan", "plan_lines", "spark_plan", "scan_fields"]
+           "bench_results", "disagreement", "frames_agree", "sanitize_plan", "plan_lines", "spark_plan", "scan_fields"]

@@ -111,7 +111,7 @@ def test_write_month_partitions_layout_and_types(toy_parquet):
     con = bd.duckdb_connect()
     schema = con.sql(f"DESCRIBE SELECT * FROM {bb._src(toy_parquet)}").df()
     assert dict(zip(schema["column_name"], schema["column_type"])) == {**bd.TRIP_SCHEMA, "month": "VARCHAR"}
-    assert con.execute(f"SELECT count(*), min(replica), max(replica) FROM {bb._src(toy_parquet)}").fetchone() == (400, 0, 0)
+    assert con.sql(f"SELECT count(*), min(replica), max(replica) FROM {bb._src(toy_parquet)}").fetchall()[0] == (400, 0, 0)
 
 
 def test_write_month_partitions_is_byte_deterministic(tmp_path):
@@ -136,7 +136,7 @@ def test_ensure_trips_deterministic_and_cached(tmp_path):
     table = bike.simulate_trips(SEED).table
     january = int((table["start_s"] < 31 * 86400).sum())
     con = bd.duckdb_connect()
-    assert con.execute(f"SELECT count(*) FROM {bb._src(a)}").fetchone()[0] == january
+    assert con.sql(f"SELECT count(*) FROM {bb._src(a)}").fetchall()[0][0] == january
     other = bd.write_month_partitions(bd.simulated_trips(SEED, replica=1), tmp_path / "c", 1, months=[1])
     assert other[0].read_bytes() != (a / "month=2020-01/part-000.parquet").read_bytes()
 

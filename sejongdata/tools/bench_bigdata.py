@@ -174,7 +174,7 @@ def sizes(scale: int) -> dict:
     csv = path.parent / f"_csv_x{scale}.csv"
     con = bigdata.duckdb_connect()
     con.execute(f"COPY (SELECT * FROM {_src(path)}) TO '{csv}' (HEADER)")
-    rows = con.execute(f"SELECT count(*) FROM {_src(path)}").fetchone()[0]
+    rows = con.sql(f"SELECT count(*) FROM {_src(path)}").fetchall()[0][0]
     size = csv.stat().st_size
     csv.unlink()
     return {"scale": scale, "rows": rows, "parquet_mb": round(parquet / 1e6, 1), "csv_mb": round(size / 1e6, 1)}
