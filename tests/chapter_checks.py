@@ -9,8 +9,9 @@
   ``REASSIGN`` 을 실행해도 문제마다 점수가 배점의 1/4 이하여야 합니다.
 
 노트북 실행 횟수를 줄이려고, 장 하나의 채점은 커널 하나에서 한 번에 합니다: 정답 노트북을 한 번 실행하고
-(1) 정답 채점, (2) ``REASSIGN`` 뒤 채점, (3) Colab 흉내(``google.colab`` 대역 모듈)로 ``grader.check``,
-(4) 학생용 빈 답 셀을 실행한 뒤 채점, (5) ``WRONG_ANSWERS`` 뒤 채점. 채점은 otter 의 테스트 파일
+(1) ``REASSIGN`` 뒤 정답 채점 (만점이면 정답이 맞고, 숨은 테스트가 다른 전역 변수에 기대지 않는다는 뜻이
+둘 다 증명됩니다: 숨은 테스트 한 바퀴를 아낍니다), (2) Colab 흉내(``google.colab`` 대역 모듈)로
+``grader.check``, (3) 학생용 빈 답 셀을 실행한 뒤 채점, (4) ``WRONG_ANSWERS`` 뒤 채점. 채점은 otter 의 테스트 파일
 클래스(``OKTestFile``)로 하므로 점수 계산은 ``otter run`` 과 같습니다. 커밋된 학생용 노트북이 마스터에서
 만든 것과 같은지는 실행 없이(``otter assign`` 의 run_tests 를 끄고) 셀·소스·메타데이터로 비교합니다.
 저장된 출력은 nbval 이 따로 검사합니다.
@@ -172,8 +173,7 @@ def graded(chapter, assigned, all_tests, tmp_path_factory) -> dict:
     colab_cell = next(c.source for c in student.cells if nbtool.COLAB_TAG in c.metadata.get("tags", []))
     blanks = [c.source for c in student.cells
               if c.cell_type == "code" and "otter_answer_cell" in c.metadata.get("tags", [])]
-    steps = [GRADE_HELPER, '_sj_grade("solution")',
-             chapter["reassign"], '_sj_grade("reassigned")',
+    steps = [GRADE_HELPER, chapter["reassign"], '_sj_grade("reassigned")',
              COLAB_FORCE, colab_cell, COLAB_CHECK.format(stem=chapter["name"]),
              *blanks, '_sj_grade("blank")',
              *chapter["wrong"].values(), '_sj_grade("wrong")']
@@ -194,17 +194,12 @@ def _failures(result: dict) -> str:
                      for c in result["cases"] if not c["passed"])
 
 
-def test_solution_scores_full_marks(graded):
-    for name, r in graded["solution"].items():
-        assert r["score"] == r["possible"], f"정답인데 {name} 이 {r['score']}/{r['possible']}점: {_failures(r)}"
-
-
-def test_solution_keeps_full_marks_after_common_names_are_reassigned(graded, chapter):
+def test_solution_scores_full_marks_after_common_names_are_reassigned(graded, chapter):
     assert chapter["reassign"], "REASSIGN 이 비어 있습니다 (장에서 흔히 쓰는 이름을 다시 쓰는 코드)."
     for name, r in graded["reassigned"].items():
         assert r["score"] == r["possible"], (
-            f"{name}: 나중 셀에서 흔한 이름을 다시 쓰자 {r['score']}/{r['possible']}점이 되었습니다. 숨은 테스트가 "
-            f"답 변수 말고 학생의 다른 전역 변수에 기댑니다: {_failures(r)}")
+            f"정답 노트북 끝에서 흔한 이름(REASSIGN)을 다시 쓴 뒤 {name} 이 {r['score']}/{r['possible']}점입니다. "
+            f"정답이 틀렸거나, 숨은 테스트가 답 변수 말고 학생의 다른 전역 변수에 기댑니다: {_failures(r)}")
 
 
 def test_blank_answers_score_zero(graded):
@@ -226,7 +221,7 @@ def test_right_shaped_wrong_answers_score_at_most_a_quarter(graded, chapter):
 def test_grader_check_works_in_colab(graded):
     colab = graded["colab"]
     assert "COLAB" in colab["interpreter"], f"Colab 흉내가 되지 않았습니다: {colab['interpreter']}"
-    assert colab["files"] == sorted(f"{q}.py" for q in graded["solution"]), colab["files"]
+    assert colab["files"] == sorted(f"{q}.py" for q in graded["reassigned"]), colab["files"]
     assert not colab["hidden_in_files"], "Colab 용 테스트 파일에 숨은 테스트가 들어 있습니다."
     failed = [q for q, ok in colab["checks"].items() if not ok]
     assert not failed, f"Colab 에서 정답의 grader.check 가 공개 검사를 통과하지 못합니다: {failed}"

@@ -98,3 +98,69 @@ def stored_maps(page: str) -> int:
     nb = json.loads((REPO_ROOT / "notebooks" / f"{Path(page).stem}.ipynb").read_text(encoding="utf-8"))
     return sum("srcdoc=" in "".join(o.get("data", {}).get("text/html", ""))
                for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []))
+
+
+# --- 워커 둘이 함께 쓰는 무거운 준비 (책 빌드, 자료 다시 만들기) --------------------------------------
+
+def shared_once(tmp_path_factory, name: str, make) -> Path:
+    """``make(folder)`` 를 'make test' 한 번에 한 번만 돌리고 그 폴더를 돌려줍니다.
+
+    xdist 워커는 프로세스가 따로라 세션 fixture 도 워커마다 돕니다. 두 워커가 같은 결과(책 빌드,
+    모의 자료 재생성)를 두 번 만들지 않도록, 워커들이 함께 쓰는 임시 폴더에 파일 잠금을 걸고 만듭니다.
+    만들다 실패하면 완료 표시를 남기지 않으므로 다음 테스트가 다시 만들며 같은 오류를 보고합니다.
+    """
+    import fcntl
+    import shutil
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent                      # 워커들의 basetemp 가 함께 든 폴더
+    folder = root / f"shared-{name}"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = root / f"shared-{name}.done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            done.write_text("ok", encoding="utf-8")
+    return folder
+
+
+def clear_generator_caches() -> None:
+    """생성기 모듈의 lru_cache 를 모두 비웁니다 (공통 도시부터 처음부터 다시 만들게)."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("sejongdata.generate"):
+            for obj in list(vars(module).values()):
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def regenerated(tmp_path_factory):
+    """``regenerated("bike")``: 그 생성기 모듈의 기본 자료를 캐시 없이 새로 만든 폴더 (한 번만 만듦)."""
+    def _make(module: str) -> Path:
+        from sejongdata.generate import generate
+
+        def make(folder: Path) -> None:
+            clear_generator_caches()
+            generate(folder, only=[module])
+        return shared_once(tmp_path_factory, f"generate-{module}", make)
+    return _make
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> dict:
+    """책을 한 번 빌드한 결과: ``{"html": 폴더, "seconds": 빌드 시간}`` (test_site·test_publish 가 함께 씀)."""
+    import json
+
+    from sejongdata.tools import site
+
+    def make(folder: Path) -> None:
+        seconds = site.build_book(REPO_ROOT, folder)
+        (folder / "build-seconds.json").write_text(json.dumps(seconds), encoding="utf-8")
+    folder = shared_once(tmp_path_factory, "book", make)
+    return {"html": folder / "_build" / "html",
+            "seconds": json.loads((folder / "build-seconds.json").read_text(encoding="utf-8"))}

@@ -45,3 +45,11 @@ def test_environment_yml_uses_the_same_pins():
 def test_python_version_matches_the_machine():
     env = yaml.safe_load((REPO_ROOT / "environment.yml").read_text(encoding="utf-8"))
     assert "python=3.11" in env["dependencies"]
+
+
+def test_no_import_time_grammar_builder_in_the_lock():
+    """rfc3987-syntax 는 import 때 lark 문법을 만들어 커널마다 몇 초씩 씁니다 (jsonschema 4.23 고정의 이유)."""
+    pins = requirement_pins()
+    assert "rfc3987-syntax" not in pins and "lark" not in pins, \
+        "rfc3987-syntax/lark 가 다시 들어왔습니다: jsonschema 를 4.23.0 으로 두세요 (requirements.txt 머리말)."
+    assert pins["jsonschema"] == "4.23.0"

@@ -17,7 +17,7 @@ import pytest
 import shapely
 
 from sejongdata import city as facts
-from sejongdata.generate import base, build_city, generate, registry
+from sejongdata.generate import MODULES, base, build_city, registry
 from sejongdata.paths import REPO_ROOT
 
 pytestmark = pytest.mark.chapter("00")
@@ -100,21 +100,22 @@ def _manifest(path: Path) -> dict[str, str]:
     return {name: digest for digest, name in pairs}
 
 
-def test_generation_is_deterministic_and_matches_committed(tmp_path):
-    build_city.cache_clear()
-    first = generate(tmp_path / "a")
-    build_city.cache_clear()                       # 캐시 없이 처음부터 다시 만듦
-    generate(tmp_path / "b")
-    names = sorted(p.name for p in first)
-    assert names == sorted(d.filename for d in registry())
-    for name in names:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    fresh = _manifest(tmp_path / "a" / "MANIFEST.sha256")
+def test_generation_is_deterministic_and_matches_committed(regenerated):
+    """모듈마다 캐시 없이 새로 만든 파일 = 커밋된 파일 (다른 프로세스·다른 날 만든 것과 바이트까지 같음).
+
+    재생성은 conftest.regenerated 가 모듈마다 한 번만 하고, 모듈별 생성기 시험도 같은 폴더를 씁니다.
+    """
     committed = _manifest(DATA / "MANIFEST.sha256")
-    assert set(fresh) == set(names) and not any(n.endswith(".md") for n in fresh)
-    assert fresh == committed, "datasets/ 가 생성기와 다릅니다: python -m sejongdata.generate"
+    names = sorted(d.filename for d in registry())
+    assert sorted(committed) == names and not any(n.endswith(".md") for n in committed)
     for name, digest in committed.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, name
+    for module in MODULES:
+        folder = regenerated(module)
+        for d in registry():
+            if d.module == module:
+                assert (folder / d.filename).read_bytes() == (DATA / d.filename).read_bytes(), (
+                    f"{d.filename}: 다시 만든 파일이 커밋된 것과 다릅니다 (python -m sejongdata.generate)")
 
 
 def test_subseeds_are_independent():

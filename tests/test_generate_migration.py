@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sejongdata.generate import build_city, generate
+from sejongdata.generate import build_city
 from sejongdata.generate import migration as mg
 from sejongdata.paths import REPO_ROOT
 
@@ -42,15 +42,11 @@ def comp() -> pd.DataFrame:
     return _read(mg.EMD_COMP_FILE)
 
 
-def test_generation_is_deterministic_and_matches_committed(tmp_path):
-    paths = []
-    for name in ("a", "b"):
-        build_city.cache_clear()
-        mg.build_migration.cache_clear()
-        paths.append(generate(tmp_path / name, only=["migration"]))
-    assert sorted(p.name for p in paths[0]) == sorted(FILES)
-    for a, b in zip(*paths):
-        assert a.read_bytes() == b.read_bytes() == (DATA / a.name).read_bytes(), a.name
+def test_generation_is_deterministic_and_matches_committed(regenerated):
+    out = regenerated("migration")         # 캐시 없이 새로 만든 폴더 (conftest, make test 한 번에 한 번)
+    assert sorted(p.name for p in out.glob("*.csv")) == sorted(FILES)
+    for name in FILES:
+        assert (out / name).read_bytes() == (DATA / name).read_bytes(), name
 
 
 def test_files_are_kosis_shaped_and_within_budget():

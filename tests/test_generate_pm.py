@@ -32,13 +32,6 @@ GRID_HEADER = ("cell_id,x,y,lat,lon,emd_code,residents,households,n_brt,n_commer
 SITES_HEADER = "site_id,name,category,lat,lon,emd_code"
 
 
-def _clear_caches() -> None:
-    build_city.cache_clear()
-    for fn in (bike.build_weather, bike.build_stations, pm.build_sites, pm.build_grid,
-               pm.simulate_ebike):
-        fn.cache_clear()
-
-
 def _manifest(path: Path) -> dict[str, str]:
     pairs = [line.split("  ", 1) for line in path.read_text(encoding="utf-8").splitlines()]
     return {name: digest for digest, name in pairs}
@@ -79,15 +72,12 @@ def docks() -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 # 결정성과 다른 자료의 보존
 # ---------------------------------------------------------------------------
-def test_deterministic_and_equal_to_committed(tmp_path):
-    _clear_caches()
-    generate(tmp_path / "a", only=["pm"])
-    _clear_caches()
-    generate(tmp_path / "b", only=["pm"])
+def test_deterministic_and_equal_to_committed(regenerated):
+    out = regenerated("pm")                # 캐시 없이 새로 만든 폴더 (conftest, make test 한 번에 한 번)
     committed = _manifest(DATA / "MANIFEST.sha256")
     for name in PM_FILES:
-        raw = (tmp_path / "a" / name).read_bytes()
-        assert raw == (tmp_path / "b" / name).read_bytes(), name
+        raw = (out / name).read_bytes()
+        assert raw == (DATA / name).read_bytes(), name
         assert hashlib.sha256(raw).hexdigest() == committed[name], \
             f"{name}: datasets/ 가 생성기와 다릅니다 (python -m sejongdata.generate)"
         assert b"\r" not in raw and raw.endswith(b"\n") and not raw.startswith(b"\xef\xbb\xbf")

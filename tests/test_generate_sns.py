@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from sejongdata import text
-from sejongdata.generate import base, build_city, generate, sns
+from sejongdata.generate import base, build_city, sns
 from sejongdata.paths import REPO_ROOT
 from sejongdata.readers import read_emd_master, read_places
 
@@ -44,14 +44,11 @@ def monthly(normal) -> pd.DataFrame:
     return normal.groupby([month, "topic"]).size().unstack(fill_value=0)
 
 
-def test_regenerated_files_equal_the_committed_ones(tmp_path):
-    sns.build_posts.cache_clear()
-    sns.build_labels.cache_clear()
-    build_city.cache_clear()
-    generate(tmp_path, only=["sns"])
+def test_regenerated_files_equal_the_committed_ones(regenerated):
+    out = regenerated("sns")               # 캐시 없이 새로 만든 폴더 (conftest, make test 한 번에 한 번)
     committed = _manifest()
     for name in FILES:
-        raw = (tmp_path / name).read_bytes()
+        raw = (out / name).read_bytes()
         assert hashlib.sha256(raw).hexdigest() == committed[name], \
             f"{name}: datasets/ 가 생성기와 다릅니다 (python -m sejongdata.generate --only sns)"
         assert raw == (DATA / name).read_bytes()

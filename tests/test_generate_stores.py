@@ -14,7 +14,7 @@ import pytest
 import shapely
 
 from sejongdata import city as facts
-from sejongdata.generate import base, build_city, generate, stores
+from sejongdata.generate import base, build_city, stores
 from sejongdata.geo import haversine_m
 from sejongdata.paths import REPO_ROOT
 
@@ -49,13 +49,8 @@ def _nine_group(df: pd.DataFrame) -> pd.Series:
 # ---------------------------------------------------------------------------
 # 결정성, 형식
 # ---------------------------------------------------------------------------
-def test_deterministic_and_equal_to_committed(tmp_path):
-    for out in ("a", "b"):
-        build_city.cache_clear()
-        stores.build_stores.cache_clear()
-        generate(tmp_path / out, only=["stores"])
-    raw = (tmp_path / "a" / stores.STORES_FILE).read_bytes()
-    assert raw == (tmp_path / "b" / stores.STORES_FILE).read_bytes()
+def test_deterministic_and_equal_to_committed(regenerated):
+    raw = (regenerated("stores") / stores.STORES_FILE).read_bytes()   # 캐시 없이 새로 만든 파일 (conftest)
     assert hashlib.sha256(raw).hexdigest() == _manifest()[stores.STORES_FILE], \
         "datasets/stores_sejong.csv 가 생성기와 다릅니다 (python -m sejongdata.generate)"
     assert raw == FILE.read_bytes()

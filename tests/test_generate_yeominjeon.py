@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sejongdata.generate import base, build_city, generate, stores, yeominjeon as ym
+from sejongdata.generate import base, build_city, stores, yeominjeon as ym
 from sejongdata.paths import REPO_ROOT
 
 pytestmark = pytest.mark.chapter("05")
@@ -63,14 +63,11 @@ def _numbers(values: pd.Series) -> pd.Series:
 # ---------------------------------------------------------------------------
 # 결정성, 크기, 형식
 # ---------------------------------------------------------------------------
-def test_regenerated_files_equal_committed_and_manifest(tmp_path):
-    build_city.cache_clear()
-    stores.build_stores.cache_clear()
-    ym.build_yeominjeon.cache_clear()
-    generate(tmp_path, only=["yeominjeon"])
+def test_regenerated_files_equal_committed_and_manifest(regenerated):
+    out = regenerated("yeominjeon")        # 캐시 없이 새로 만든 폴더 (conftest, make test 한 번에 한 번)
     manifest = _manifest()
     for name in FILES:
-        raw = (tmp_path / name).read_bytes()
+        raw = (out / name).read_bytes()
         assert raw == (DATA / name).read_bytes(), f"datasets/{name} 가 생성기와 다릅니다 (python -m sejongdata.generate)"
         assert hashlib.sha256(raw).hexdigest() == manifest[name], name
 

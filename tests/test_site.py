@@ -26,10 +26,8 @@ PAGE_BUDGET = 3 * 1024 * 1024
 
 
 @pytest.fixture(scope="module")
-def html_root(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("book")
-    site.build_book(REPO_ROOT, out)
-    return out / "_build" / "html"
+def html_root(built_book) -> Path:
+    return built_book["html"]      # 책 빌드는 test_publish 와 함께 한 번 (conftest.built_book)
 
 
 def test_book_builds_with_all_pages(html_root):

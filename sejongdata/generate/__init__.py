@@ -34,6 +34,7 @@ MODULES: tuple[str, ...] = (
     "yeominjeon",    # 5장 여민전: 가맹점, 정책 달력, 가입자, 일별·분기별 결제 집계
     "housing",       # 6장 주택시장 (실거래가 매매·전월세, 공시지가, 표제부)
     "sns",
+    "cleannet",      # 7장 자동크린넷
 )
 DEFAULT_OUT = REPO_ROOT / "datasets"
 

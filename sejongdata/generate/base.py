@@ -440,6 +440,16 @@ def _by_area(values: np.ndarray, area_codes: pd.Series, emd: pd.DataFrame) -> np
     return out
 
 
+def ar1(gen: np.random.Generator, n: int, rho: float, sd: float) -> np.ndarray:
+    """평균 0, 표준편차 sd 인 AR(1) 잡음 한 줄 (날씨·소비 생성기가 함께 씁니다)."""
+    z = gen.normal(0, sd * np.sqrt(1 - rho ** 2), n)
+    out = np.empty(n)
+    out[0] = gen.normal(0, sd)
+    for i in range(1, n):
+        out[i] = rho * out[i - 1] + z[i]
+    return out
+
+
 def _ar1_noise(gen: np.random.Generator, shape: tuple[int, int]) -> np.ndarray:
     """AR(1) 잡음, 기준 달(2024-07)에서 0 이 되게 옮김."""
     z = gen.normal(0, NOISE_SD, shape)

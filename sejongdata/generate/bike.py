@@ -26,7 +26,7 @@ from pyproj import Transformer
 
 from .. import calendar
 from .. import city as facts
-from .base import PROJECTED_CRS, City, build_city, complex_population, locate, rng
+from .base import PROJECTED_CRS, City, ar1, build_city, complex_population, locate, rng
 
 _TO_XY = Transformer.from_crs("EPSG:4326", PROJECTED_CRS, always_xy=True)
 _TO_LL = Transformer.from_crs(PROJECTED_CRS, "EPSG:4326", always_xy=True)
@@ -114,16 +114,6 @@ def _diurnal_shape() -> np.ndarray:
     return np.where((h >= 6) & (h <= 15), rising, falling)
 
 
-def _ar1(gen: np.random.Generator, n: int, rho: float, sd: float) -> np.ndarray:
-    """평균 0, 표준편차 sd 인 AR(1) 잡음."""
-    z = gen.normal(0, sd * np.sqrt(1 - rho ** 2), n)
-    out = np.empty(n)
-    out[0] = gen.normal(0, sd)
-    for i in range(1, n):
-        out[i] = rho * out[i - 1] + z[i]
-    return out
-
-
 def _wet_days(gen: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """비 오는 날 (마르코프 연쇄) 과 장마 기간 표시."""
     month = (DAYS.astype("datetime64[M]") - np.datetime64("2020-01", "M")).astype(int)
@@ -165,11 +155,11 @@ def _add_trace(gen: np.random.Generator, rain: np.ndarray, hour: int, prob: floa
 def _temperature(gen: np.random.Generator, wet: np.ndarray) -> np.ndarray:
     """기온 = 날마다의 평년값 + 날씨 잡음(AR(1)) + 일교차(비 오는 날 절반) + 시간 잡음."""
     clim = _daily_climate(MONTH_TEMP)
-    anomaly = _ar1(gen, 366, 0.72, 2.6) * np.interp(clim, [0, 25], [1.3, 0.6])
+    anomaly = ar1(gen, 366, 0.72, 2.6) * np.interp(clim, [0, 25], [1.3, 0.6])
     daily = clim + anomaly - np.where(wet, 1.2, 0.0)
     half = _daily_climate(HALF_RANGE) * np.where(wet, 0.45, 1.0) * gen.uniform(0.8, 1.2, 366)
     temp = daily[DAY_OF_YEAR] + half[DAY_OF_YEAR] * _diurnal_shape()[HOUR_OF_DAY]
-    temp = temp + _ar1(gen, N_HOURS, 0.8, 0.35)
+    temp = temp + ar1(gen, N_HOURS, 0.8, 0.35)
     return np.round(temp - _monthly_drift(temp, clim), 1)
 
 
@@ -185,7 +175,7 @@ def _monthly_drift(temp: np.ndarray, clim: np.ndarray) -> np.ndarray:
 def _humidity(gen: np.random.Generator, wet: np.ndarray, rain: np.ndarray) -> np.ndarray:
     """상대습도: 월 평균 + 비 오는 날 + 일변화(기온과 반대) + 잡음, 비 오는 시각은 88~99 %."""
     rh = (_daily_climate(MONTH_RH)[DAY_OF_YEAR] + np.where(wet, 12, 0)[DAY_OF_YEAR]
-          - 14 * _diurnal_shape()[HOUR_OF_DAY] + _ar1(gen, N_HOURS, 0.9, 6.0))
+          - 14 * _diurnal_shape()[HOUR_OF_DAY] + ar1(gen, N_HOURS, 0.9, 6.0))
     raining = np.nan_to_num(rain, nan=-1) > 0
     rh = np.where(raining, np.maximum(rh, gen.uniform(88, 99.5, N_HOURS)), rh)
     return np.clip(np.round(rh), 14, 100)

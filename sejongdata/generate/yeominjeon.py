@@ -36,7 +36,7 @@ import pandas as pd
 from .. import calendar
 from ..geo import haversine_m
 from ..readers.yeominjeon import AGE_BANDS, HOME_ZONES, SECTORS, SEXES, SIZE_CLASSES, SUPPRESS_BELOW
-from .base import City, _round_to_total, build_city, rng
+from .base import City, _round_to_total, ar1, build_city, rng
 from .stores import build_stores
 
 MERCHANTS_FILE = "yeominjeon_merchants.csv"
@@ -324,15 +324,6 @@ def policy_effect(days: pd.DatetimeIndex = DAYS) -> np.ndarray:
     return out
 
 
-def _ar1(gen, n: int, rho: float, sd: float) -> np.ndarray:
-    z = gen.normal(0, sd * np.sqrt(1 - rho ** 2), n)
-    out = np.empty(n)
-    out[0] = gen.normal(0, sd)
-    for i in range(1, n):
-        out[i] = rho * out[i - 1] + z[i]
-    return out
-
-
 def day_shape(days: pd.DatetimeIndex = DAYS) -> np.ndarray:
     """날 × 업종 로그 모양: 달, 요일, 월초·월말, 보수 지급일, 설·추석과 그 앞, 다른 공휴일."""
     f = calendar.day_features(days)
@@ -356,7 +347,7 @@ def day_shape(days: pd.DatetimeIndex = DAYS) -> np.ndarray:
 def daily_amounts(gen, days: pd.DatetimeIndex = DAYS) -> np.ndarray:
     """날 × 업종 기대 결제액(원). 2020년은 달마다 충전액에 묶이고, 2021년부터는 수요(성장·정책)를 따름."""
     shape = day_shape(days)
-    noise = _ar1(gen, len(days), NOISE_RHO, NOISE_SD)[:, None] + gen.normal(0, SECTOR_SD, shape.shape)
+    noise = ar1(gen, len(days), NOISE_RHO, NOISE_SD)[:, None] + gen.normal(0, SECTOR_SD, shape.shape)
     years = (days - pd.Timestamp("2021-01-01")).days.to_numpy(float) / 365.25
     log_a = np.log(SECTOR_SHARE)[None, :] + shape + noise + (GROWTH * years + policy_effect(days))[:, None]
     amount = np.exp(log_a)

@@ -23,6 +23,7 @@
 :func:`read_molit_apt_trades`      국토교통부 실거래가 공개시스템 아파트(매매) CSV (전월세: read_molit_apt_rents)
 :func:`read_land_prices`           국가공간정보포털 개별공시지가정보 CSV (표제부: read_building_titles)
 :func:`read_yeominjeon_daily` 등    여민전 결제 집계(일별·분기별 교차표), 가맹점 등록부, 정책 달력, 가입자
+:func:`read_cleannet_inputs` 등     자동크린넷 운영 기록 (공식 공개 형식 없음: 이 책의 형식; 집하장·구역·투입·저장률·배출·사건)
 :func:`read_emd_master` 등          이 책의 datasets/ 정돈된 표 (read_pm_sites, read_grid 포함)
 =================================  ==========================================================
 
@@ -33,6 +34,8 @@ from ..textio import TableInfo, detect_encoding, read_table
 from .bike import read_eoulling_stations, read_eoulling_trips
 from .boundaries import read_boundaries
 from .city_xlsx import read_city_population_xlsx
+from .cleannet import (read_cleannet_discharges, read_cleannet_events, read_cleannet_fill, read_cleannet_inputs,
+                       read_cleannet_monthly, read_cleannet_plants, read_cleannet_sections)
 from .codes import CITY_CODE, CITY_NAME, SEJONG_EMD_CODES
 from .columns import COLUMN_MAPS, available_kinds, column_map, rename_columns
 from .kosis import parse_periods, read_kosis_long, read_kosis_wide, split_item
@@ -58,6 +61,8 @@ __all__ = [
     "read_yeominjeon_daily", "read_yeominjeon_crosstab", "read_yeominjeon_spending", "read_yeominjeon_merchants",
     "read_yeominjeon_policy", "read_yeominjeon_cardholders",
     "read_molit_apt_trades", "read_molit_apt_rents", "read_land_prices", "read_building_titles",
+    "read_cleannet_plants", "read_cleannet_sections", "read_cleannet_inputs", "read_cleannet_monthly",
+    "read_cleannet_fill", "read_cleannet_discharges", "read_cleannet_events",
     "COLUMN_MAPS", "column_map", "available_kinds", "rename_columns", "parse_regions",
     "CITY_CODE", "CITY_NAME", "SEJONG_EMD_CODES",
 ]
