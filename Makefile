@@ -13,8 +13,11 @@ else
 TEST_PATHS := notebooks solutions tests
 endif
 BENCH_ARGS ?= --with-test
+# 9장: make data-full SCALE="1 5 20" , make bench-bigdata BIGDATA_SCALES="1 5 20"
+SCALE ?= 1
+BIGDATA_SCALES ?= 1 5 20
 
-.PHONY: install book test notebooks data lab bench clean help grade merge-rubric assignment
+.PHONY: install book test notebooks data data-full lab bench bench-bigdata clean help grade merge-rubric assignment
 
 # 채점 (멘토용): make grade SUBMISSIONS=제출폴더 CHAPTER=01 [TIMEOUT=120 WORKERS=2 OUT=폴더]
 #               make grade SUBMISSIONS=제출폴더 ASSIGNMENT=hw1
@@ -31,8 +34,10 @@ help:
 	@echo "make test       환경을 설치하고 모든 테스트를 돌립니다 (CHAPTER=03 이면 그 장만)"
 	@echo "make notebooks  solutions/ 의 마스터로 학생용 노트북과 채점기를 다시 만듭니다"
 	@echo "make data       datasets/ 의 모의 데이터를 다시 만듭니다"
+	@echo "make data-full  9장의 큰 대여 기록 Parquet 을 datasets/full/ 에 만듭니다 (SCALE=\"1 5 20\", git 에 넣지 않음)"
 	@echo "make lab        JupyterLab 을 엽니다"
 	@echo "make bench      실행 시간·페이지 크기를 재서 bench/results.md 에 씁니다"
+	@echo "make bench-bigdata  9장: pandas·DuckDB·Spark 시간·메모리를 1·5·20배에서 재서 bench/bigdata.json 에 씁니다"
 	@echo "make grade SUBMISSIONS=제출폴더 CHAPTER=01 [TIMEOUT=120 WORKERS=2]  제출물을 채점합니다 (멘토용)"
 	@echo "make merge-rubric OUT=_build/grading/01_eoulling  채운 rubric.csv 를 점수표에 합칩니다"
 	@echo "make assignment QUESTIONS=\"01:q3,q5 02:q2\" ASSIGNMENT=hw1  여러 장의 문제로 과제를 만듭니다"
@@ -61,11 +66,17 @@ notebooks: $(STAMP)
 data: $(STAMP)
 	$(PY) -m sejongdata.generate
 
+data-full: $(STAMP)
+	$(PY) -m sejongdata.generate.full --scale $(SCALE)
+
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. notebooks/00_start.ipynb
 
 bench: $(STAMP)
 	$(PY) -m sejongdata.tools.bench $(BENCH_ARGS)
+
+bench-bigdata: $(STAMP)
+	$(PY) -m sejongdata.tools.bench_bigdata --scales $(BIGDATA_SCALES)
 
 grade: $(STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "SUBMISSIONS=제출폴더 를 주세요 (예: make grade SUBMISSIONS=제출 CHAPTER=01)"; exit 2; }

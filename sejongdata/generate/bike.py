@@ -997,11 +997,15 @@ class Trips:
 
 
 @lru_cache(maxsize=1)
-def simulate_trips(seed: int) -> Trips:
-    """2020년 한 해의 모의 대여 기록 전체 (메모리 안에서; 표본은 독립 균등난수 < 0.10 인 행)."""
+def simulate_trips(seed: int, replica: int = 0) -> Trips:
+    """2020년 한 해의 모의 대여 기록 전체 (메모리 안에서; 표본은 독립 균등난수 < 0.10 인 행).
+
+    ``replica`` 가 0 이면 책의 대여 기록 그대로입니다. 1, 2, … 는 같은 도시·대여소·날씨·모형에서 대여
+    기록의 난수만 새로 뽑은 판(같은 2020년 달력의 또 다른 실현)입니다 (9장 부록의 N배 자료).
+    """
     city = build_city(seed)
     stations = build_stations(seed)
-    gen = rng("bike-trips", seed)
+    gen = rng("bike-trips" if replica == 0 else f"bike-trips-replica-{replica}", seed)
     demand = simulate_counts(city, stations, build_weather(seed), gen)
     station, hour = np.nonzero(demand.counts)
     reps = demand.counts[station, hour]
