@@ -132,12 +132,42 @@ def ensure_trips(scale: int = 1, root: Path | str | None = None, seed: int | Non
 
     seed = SEED if seed is None else seed
     out = trips_dir(scale, root)
+    if _ready(out, scale, seed, months):
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(out.parent / f".{out.name}.lock"):   # 두 커널이 한꺼번에 만들지 않게 (make test 의 두 워커)
+        if not _ready(out, scale, seed, months):    # 기다리는 동안 다른 커널이 다 만들었으면 그대로 씀
+            _write_trips(out, scale, seed, months)
+    return out
+
+
+def _ready(out: Path, scale: int, seed: int, months) -> bool:
+    """표시 파일이 같은 설정을 말하고 그 파일들이 다 있으면 True."""
     marker = out / MARKER
-    if marker.exists():
-        info = json.loads(marker.read_text(encoding="utf-8"))
-        if (info.get("scale"), info.get("seed"), info.get("months")) == (scale, seed, months) and \
-                all((out / f).exists() for f in info["files"]):
-            return out
+    if not marker.exists():
+        return False
+    info = json.loads(marker.read_text(encoding="utf-8"))
+    return (info.get("scale"), info.get("seed"), info.get("months")) == (scale, seed, months) and \
+        all((out / f).exists() for f in info["files"])
+
+
+@contextlib.contextmanager
+def _lock(path: Path):
+    """파일 잠금 (리눅스·macOS; fcntl 이 없는 Windows 에서는 잠그지 않음)."""
+    try:
+        import fcntl
+    except ImportError:        # Windows: 한 사람이 한 커널로 만드는 경우만 가정
+        yield
+        return
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _write_trips(out: Path, scale: int, seed: int, months) -> None:
     rows = 0
     with _progress(scale, f"어울링 {scale}배 Parquet") as bar:
         for replica in range(scale):
@@ -147,8 +177,7 @@ def ensure_trips(scale: int = 1, root: Path | str | None = None, seed: int | Non
             del trips
             bar.update(1)
     info = {"scale": scale, "seed": seed, "months": months, "rows": rows, "files": file_hashes(out)}
-    marker.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
-    return out
+    (out / MARKER).write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def trips_summary(path: Path | str) -> str:

