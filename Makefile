@@ -57,7 +57,7 @@ book: $(STAMP)
 # 두 xdist 워커가 저마다 BLAS 스레드를 여럿 쓰면 2코어에서 서로 막습니다: 워커마다 한 스레드.
 # (스레드 수는 결과 자릿수를 바꾸지 않습니다. OPENBLAS_CORETYPE·L2_SIZE 는 건드리지 않습니다.)
 test: $(STAMP)
-	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder --nbval --nbval-sanitize-with tests/sanitize.cfg \
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/sanitize.cfg \
 		$(TEST_PATHS) $(PYTEST_ARGS)
 
 notebooks: $(STAMP)

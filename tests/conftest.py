@@ -52,33 +52,8 @@ def item_chapters(item) -> set[str]:
     return chapters
 
 
-# 두 워커에 파일을 나눌 때 무거운 파일부터 (Makefile 의 --no-loadscope-reorder 와 함께; 기본 순서는 '테스트 수'
-# 가 많은 파일부터라서 채점 커널을 띄우는 장 파일이 끝에 몰려 한 워커만 일합니다). 값은 2코어에서 잰 대략의 초.
-HEAVY_FIRST = {
-    "tests/test_site.py": 80, "tests/test_chapter_04.py": 75, "tests/test_publish.py": 70,
-    "tests/test_chapter_01.py": 68, "tests/test_chapter_06.py": 65, "tests/test_generate.py": 60,
-    "tests/test_grading.py": 55, "tests/test_chapter_02.py": 50, "tests/test_bigdata.py": 45,
-    "tests/test_chapter_09.py": 40, "solutions/09_bigdata.ipynb": 40, "notebooks/09_bigdata.ipynb": 35,
-    "solutions/04_sns.ipynb": 35, "tests/test_chapter_07.py": 35, "notebooks/04_sns.ipynb": 30,
-    "solutions/01_eoulling.ipynb": 30, "tests/test_chapter_00.py": 28, "solutions/06_housing.ipynb": 25,
-    "tests/test_chapter_03.py": 20, "notebooks/06_housing.ipynb": 18, "solutions/07_cleannet.ipynb": 18,
-    "notebooks/07_cleannet.ipynb": 16, "solutions/02_pm_zones.ipynb": 16, "tests/test_chapter_05.py": 15,
-}
-
-
-def _heavy_first(items) -> None:
-    """파일 단위로 무거운 것부터 (파일 안의 순서는 그대로). 모르는 파일은 가볍다고 보고 뒤에 둡니다."""
-    def file_of(item) -> str:
-        return item.nodeid.split("::", 1)[0]
-    first_seen = {}
-    for i, item in enumerate(items):
-        first_seen.setdefault(file_of(item), i)
-    items.sort(key=lambda it: (-HEAVY_FIRST.get(file_of(it), 1), first_seen[file_of(it)]))
-
-
 def pytest_collection_modifyitems(config, items):
-    """무거운 파일을 앞에 두고, --chapter 를 주면 그 장의 노트북과 그 장에 속한 테스트만 남깁니다."""
-    _heavy_first(items)
+    """--chapter 를 주면 그 장의 노트북과 그 장에 속한 테스트만 남깁니다."""
     wanted = {c.zfill(2) for c in config.getoption("--chapter")}
     if not wanted:
         return
