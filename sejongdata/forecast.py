@@ -31,7 +31,7 @@ import pandas as pd
 
 from . import calendar
 
-__all__ = ["festival_block", "calendar_features", "seasonal_naive", "ets_one_step", "sarimax_one_step", "FORECASTERS",
+__all__ = ["compare_schedules", "festival_block", "calendar_features", "seasonal_naive", "ets_one_step", "sarimax_one_step", "FORECASTERS",
            "rolling_origin", "backtest", "error_table", "RUN_HOURS", "max_accumulation", "fill_path", "overflow_probabilities",
            "plan_runs", "overflows", "required_runs", "time_to_full", "alert_outcomes", "alert_curve", "pick_threshold"]
 
@@ -284,6 +284,21 @@ def overflows(volumes, runs_per_day, capacity: float, residual: float = 0.03) ->
     k = np.broadcast_to(np.asarray(runs_per_day), (len(v),))
     acc = np.array([max_accumulation(row, RUN_HOURS[int(n)]) for row, n in zip(v, k)])
     return acc > capacity * (1 - residual)
+
+
+def compare_schedules(plan: pd.DataFrame, hourly: pd.DataFrame, capacity: dict, fixed: dict) -> pd.DataFrame:
+    """고정 일정(``fixed``: 종류 → 하루 횟수)과 계획(``plan`` 의 날마다 ``runs``)을 실제 투입량으로 견줍니다.
+
+    ``hourly`` 는 (집하장, 종류, 날) 색인 × 0~23시 열의 실제 투입량(㎥), ``capacity`` 는 (집하장, 종류) → 저장 용량(㎥).
+    돌려주는 표: 집하장·종류마다 두 일정의 배출 횟수 합과 만차가 났을 날 수.
+    """
+    rows = []
+    for (p, w), g in plan.groupby(["plant_no", "waste"]):
+        actual = hourly.loc[(p, w)].loc[g["date"]].to_numpy()
+        rows.append({"plant_no": p, "waste": w, "fixed_runs": fixed[w] * len(g), "plan_runs": int(g["runs"].sum()),
+                     "fixed_full_days": int(overflows(actual, fixed[w], capacity[(p, w)]).sum()),
+                     "plan_full_days": int(overflows(actual, g["runs"], capacity[(p, w)]).sum())})
+    return pd.DataFrame(rows)
 
 
 def required_runs(probabilities: pd.Series, target: float) -> int:

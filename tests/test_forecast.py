@@ -167,3 +167,17 @@ def test_alert_curve_and_threshold():
     assert forecast.pick_threshold(curve, 0.0) == 40
     with pytest.raises(ValueError, match="임계값"):
         forecast.pick_threshold(curve.iloc[:2], 0.0)
+
+
+def test_compare_schedules_counts_runs_and_full_days():
+    days = pd.to_datetime(["2024-11-04", "2024-11-05"])
+    idx = pd.MultiIndex.from_tuples([(7, "general", d) for d in days], names=["plant_no", "waste", "date"])
+    hourly = pd.DataFrame([[1.0] * 24, [2.0] * 24], index=idx, columns=range(24))   # 하루 24 ㎥, 48 ㎥
+    plan = pd.DataFrame({"plant_no": 7, "waste": "general", "date": days, "runs": [1, 3]})
+    got = forecast.compare_schedules(plan, hourly, {(7, "general"): 20.0}, {"general": 2})
+    fixed_days = forecast.overflows(hourly.to_numpy(), 2, 20.0)
+    plan_days = forecast.overflows(hourly.to_numpy(), [1, 3], 20.0)
+    assert fixed_days.tolist() != plan_days.tolist()       # 두 일정이 다른 날을 만차로 셈 (시험이 헛돌지 않음)
+    want_fixed, want_plan = int(fixed_days.sum()), int(plan_days.sum())
+    assert got.to_dict("records") == [{"plant_no": 7, "waste": "general", "fixed_runs": 4, "plan_runs": 4,
+                                       "fixed_full_days": want_fixed, "plan_full_days": want_plan}]
